@@ -1,0 +1,41 @@
+package be.proactief.core.decision;
+
+import be.proactief.core.subject.SubjectKey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored decisions (DynamoDB {@code Decisions}: pk subject key, sk {@code scheme#period}).
+ * Implementations treat an item past its {@code expiresAt} as absent, so correctness never
+ * depends on TTL deletion. Only single-item conditional writes: no transactions.
+ */
+public interface DecisionStore {
+
+    /** The stored decision for this subject, scheme and period, unless expired. */
+    Optional<Decision> find(SubjectKey subject, String scheme, String periodId, Instant now);
+
+    /**
+     * Stores {@code decision} unless a decision for the same key that is still valid at
+     * {@code now} exists; returns whichever decision is now stored (the caller's, or the one
+     * that won a race). A fulfilled decision is never replaced.
+     */
+    Decision putIfNoValidDecision(Decision decision, Instant now);
+
+    /**
+     * Records that the benefit was handed out, exactly once: a conditional write that succeeds
+     * only if the decision exists and has no fulfilment yet.
+     *
+     * @return the fulfilment now on the decision: {@code fulfilment} itself when this call recorded
+     *         it, else the one recorded earlier
+     * @throws IllegalStateException when no such decision is stored
+     */
+    FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment);
+
+    /** All stored, unexpired decisions of this subject for this scheme, newest first. */
+    List<Decision> history(SubjectKey subject, String scheme, Instant now);
+
+    record FulfilmentResult(boolean recordedNow, Fulfilment fulfilment) {
+    }
+}

@@ -1,0 +1,159 @@
+package be.proactief.core.engine;
+
+import be.proactief.core.audit.AuditEvent;
+import be.proactief.core.audit.AuditLog;
+import be.proactief.core.decision.Basis;
+import be.proactief.core.decision.Decision;
+import be.proactief.core.decision.DecisionStore;
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.insz.Insz;
+import be.proactief.core.override.Override;
+import be.proactief.core.override.OverrideStore;
+import be.proactief.core.platform.PlatformUnavailableException;
+import be.proactief.core.platform.SocialStatusSource;
+import be.proactief.core.platform.StatusAnswer;
+import be.proactief.core.scheme.Period;
+import be.proactief.core.scheme.SchemeCatalog;
+import be.proactief.core.scheme.SchemeVersion;
+import be.proactief.core.scheme.StatusDate;
+import be.proactief.core.scheme.Tier;
+import be.proactief.core.scheme.UnknownSchemeException;
+import be.proactief.core.subject.SubjectKey;
+import be.proactief.core.subject.SubjectKeys;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decides one resident's entitlement to one scheme for one period.
+ *
+ * <p>Precedence: an active caseworker override, else a stored decision still valid, else the
+ * platform (whose answer is then stored). The platform is asked tier by tier, most generous
+ * first, stopping at the first yes, so it is asked no more than needed. When the platform
+ * cannot answer, the outcome is UNKNOWN and nothing is stored: UNKNOWN is never a refusal.
+ */
+public final class EntitlementEngine {
+
+    private final SchemeCatalog catalog;
+    private final SubjectKeys keys;
+    private final DecisionStore decisions;
+    private final OverrideStore overrides;
+    private final SocialStatusSource platform;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public EntitlementEngine(SchemeCatalog catalog, SubjectKeys keys, DecisionStore decisions, OverrideStore overrides,
+                             SocialStatusSource platform, AuditLog audit, Clock clock) {
+        this.catalog = catalog;
+        this.keys = keys;
+        this.decisions = decisions;
+        this.overrides = overrides;
+        this.platform = platform;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Today in Europe/Brussels. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Period.ZONE));
+    }
+
+    public SchemeVersion scheme(String schemeId) {
+        return catalog.current(schemeId).orElseThrow(() -> new UnknownSchemeException(schemeId, catalog.ids()));
+    }
+
+    public DecisionResult decide(DecisionRequest request) {
+        SchemeVersion scheme = scheme(request.scheme());
+        LocalDate date = request.date() != null ? request.date() : today();
+        Period period = request.periodId() != null ? scheme.periodOf(request.periodId()) : scheme.periodContaining(date);
+        SubjectKey subject = keys.person(scheme.id(), request.insz());
+        DecisionResult result = decide(scheme, period, date, subject, request.insz());
+        audit(request.caller(), "CHECK", result);
+        return result;
+    }
+
+    private DecisionResult decide(SchemeVersion scheme, Period period, LocalDate date, SubjectKey subject, Insz insz) {
+        Instant now = clock.instant();
+
+        Optional<Override> override = activeOverride(scheme, period, date, subject, now);
+        if (override.isPresent()) {
+            return new DecisionResult(scheme, period, override.get().outcome(), fromOverride(scheme, period, override.get(), now),
+                    null, null, 0, false);
+        }
+
+        Optional<Decision> stored = decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.validAt(now));
+        if (stored.isPresent()) {
+            return new DecisionResult(scheme, period, stored.get().outcome(), stored.get(), null, null, 0, true);
+        }
+
+        int calls = 0;
+        Tier granted = null;
+        String reference = null;
+        try {
+            for (Tier tier : scheme.tiers()) {
+                calls++;
+                StatusAnswer answer = platform.ask(insz, tier.statuses(), period.statusDate());
+                reference = answer.platformReference();
+                if (answer.anyApplies(tier.statuses())) {
+                    granted = tier;
+                    break;
+                }
+            }
+        } catch (PlatformUnavailableException e) {
+            return new DecisionResult(scheme, period, Outcome.UNKNOWN, null, e.retryAfter(), e.reason() + ": " + e.getMessage(), calls, false);
+        }
+
+        Outcome outcome = granted != null ? Outcome.ENTITLED : Outcome.NOT_ENTITLED;
+        Instant periodEnd = endOf(period.until());
+        Instant validUntil = periodEnd;
+        if (outcome == Outcome.NOT_ENTITLED && scheme.notEntitledRecheckAfter() != null) {
+            Instant recheck = now.plus(scheme.notEntitledRecheckAfter());
+            if (recheck.isBefore(validUntil)) validUntil = recheck;
+        }
+        Decision decision = new Decision(UUID.randomUUID().toString(), subject, scheme.id(), scheme.version(), period.id(),
+                period.from(), period.until(), outcome, granted == null ? null : granted.id(), Basis.PLATFORM, reference, null,
+                now, validUntil, retentionEnd(scheme, period), null);
+        Decision kept = decisions.putIfNoValidDecision(decision, now);
+        return new DecisionResult(scheme, period, kept.outcome(), kept, null, null, calls, !kept.decisionId().equals(decision.decisionId()));
+    }
+
+    /**
+     * The newest override, not revoked, whose validity overlaps the decision's window: the day
+     * asked for schemes decided on the request date, else the whole period.
+     */
+    private Optional<Override> activeOverride(SchemeVersion scheme, Period period, LocalDate date, SubjectKey subject, Instant now) {
+        LocalDate from = scheme.period().statusDate() == StatusDate.REQUEST_DATE ? date : period.from();
+        LocalDate until = scheme.period().statusDate() == StatusDate.REQUEST_DATE ? date : period.until();
+        return overrides.history(subject, scheme.id(), now).stream()
+                .filter(o -> o.activeDuring(from, until))
+                .max(Comparator.comparing(Override::createdAt));
+    }
+
+    private Decision fromOverride(SchemeVersion scheme, Period period, Override o, Instant now) {
+        LocalDate lastDay = o.validUntil().isBefore(period.until()) ? o.validUntil() : period.until();
+        return new Decision(o.overrideId(), o.subject(), scheme.id(), scheme.version(), period.id(), period.from(), period.until(),
+                o.outcome(), o.tier(), Basis.OVERRIDE, null, o.overrideId(), now, endOf(lastDay), retentionEnd(scheme, period), null);
+    }
+
+    static Instant endOf(LocalDate lastDay) {
+        return lastDay.plusDays(1).atStartOfDay(Period.ZONE).toInstant();
+    }
+
+    private static Instant retentionEnd(SchemeVersion scheme, Period period) {
+        ZonedDateTime end = period.until().plusDays(1).atStartOfDay(Period.ZONE);
+        return end.plus(scheme.retention()).toInstant();
+    }
+
+    private void audit(String caller, String action, DecisionResult r) {
+        Decision d = r.decision();
+        audit.record(new AuditEvent(clock.instant(), action, caller, r.scheme().id(), r.scheme().version(), r.period().id(),
+                r.outcome().name(), d == null ? null : d.tier(), d == null ? null : d.basis().name(),
+                d == null ? null : d.platformReference(), d == null ? null : d.decisionId(), d == null ? null : d.overrideId(),
+                r.unknownReason()));
+    }
+}

@@ -1,0 +1,130 @@
+package be.proactief.core.override;
+
+import be.proactief.core.audit.AuditEvent;
+import be.proactief.core.audit.AuditLog;
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.insz.Insz;
+import be.proactief.core.scheme.Period;
+import be.proactief.core.scheme.SchemeCatalog;
+import be.proactief.core.scheme.SchemeVersion;
+import be.proactief.core.scheme.UnknownSchemeException;
+import be.proactief.core.subject.SubjectKey;
+import be.proactief.core.subject.SubjectKeys;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Caseworkers record, look up and revoke overrides. Every change is audited, without the INSZ. */
+public final class OverrideService {
+
+    /** An override holds at most this many months ahead of today. */
+    public static final int MAX_MONTHS_AHEAD = 12;
+
+    private final SchemeCatalog catalog;
+    private final SubjectKeys keys;
+    private final OverrideStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OverrideService(SchemeCatalog catalog, SubjectKeys keys, OverrideStore store, AuditLog audit, Clock clock) {
+        this.catalog = catalog;
+        this.keys = keys;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewOverride(Insz insz, String scheme, Outcome outcome, String tier, ReasonCode reasonCode, String note,
+                              LocalDate validFrom, LocalDate validUntil, String author) {
+    }
+
+    /** Thrown for a request that breaks a rule; {@code field} names the request field. */
+    public static final class InvalidOverrideException extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidOverrideException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    public Override create(NewOverride request) {
+        SchemeVersion scheme = catalog.current(request.scheme()).orElseThrow(() -> new UnknownSchemeException(request.scheme(), catalog.ids()));
+        LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
+        LocalDate validFrom = request.validFrom() != null ? request.validFrom() : today;
+        if (request.validUntil() == null) throw new InvalidOverrideException("validUntil", "validUntil is required");
+        if (!request.validUntil().isAfter(validFrom)) throw new InvalidOverrideException("validUntil", "validUntil must be after validFrom");
+        if (request.validUntil().isAfter(today.plusMonths(MAX_MONTHS_AHEAD))) {
+            throw new InvalidOverrideException("validUntil", "validUntil may be at most " + MAX_MONTHS_AHEAD + " months ahead (" + today.plusMonths(MAX_MONTHS_AHEAD) + ")");
+        }
+        if (request.outcome() == null || request.outcome() == Outcome.UNKNOWN) {
+            throw new InvalidOverrideException("outcome", "outcome must be ENTITLED or NOT_ENTITLED");
+        }
+        String tier = request.tier();
+        if (request.outcome() == Outcome.ENTITLED) {
+            if (tier == null) {
+                if (scheme.tiers().size() > 1) throw new InvalidOverrideException("tier", "tier is required for ENTITLED; one of " + tierIds(scheme));
+                tier = scheme.tiers().get(0).id();
+            } else if (scheme.tier(tier).isEmpty()) {
+                throw new InvalidOverrideException("tier", "unknown tier '" + tier + "' for scheme " + scheme.id() + "; one of " + tierIds(scheme));
+            }
+        } else if (tier != null) {
+            throw new InvalidOverrideException("tier", "a NOT_ENTITLED override has no tier");
+        }
+        if (request.reasonCode() == null) throw new InvalidOverrideException("reasonCode", "reasonCode is required");
+        if (request.note() != null && request.note().length() > Override.MAX_NOTE_LENGTH) {
+            throw new InvalidOverrideException("note", "note may have at most " + Override.MAX_NOTE_LENGTH + " characters");
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = request.validUntil().plusDays(1).atStartOfDay(Period.ZONE).plus(scheme.retention()).toInstant();
+        Override override = new Override(UUID.randomUUID().toString(), keys.person(scheme.id(), request.insz()), scheme.id(),
+                request.outcome(), tier, request.reasonCode(), request.note(), request.author(), validFrom, request.validUntil(),
+                now, expiresAt, null);
+        store.create(override);
+        audit.record(new AuditEvent(now, "OVERRIDE_CREATED", request.author(), scheme.id(), scheme.version(), null,
+                override.outcome().name(), tier, "OVERRIDE", null, null, override.overrideId(), request.reasonCode().name()));
+        return override;
+    }
+
+    /** The overrides of one resident, for one scheme or all, revoked ones included, newest first. */
+    public List<Override> search(Insz insz, String schemeOrNull) {
+        List<String> schemes;
+        if (schemeOrNull != null) {
+            if (catalog.current(schemeOrNull).isEmpty()) throw new UnknownSchemeException(schemeOrNull, catalog.ids());
+            schemes = List.of(schemeOrNull);
+        } else {
+            schemes = catalog.ids();
+        }
+        Instant now = clock.instant();
+        List<Override> all = new ArrayList<>();
+        for (String scheme : schemes) {
+            SubjectKey subject = keys.person(scheme, insz);
+            all.addAll(store.history(subject, scheme, now));
+        }
+        all.sort(Comparator.comparing(Override::createdAt).reversed());
+        return all;
+    }
+
+    public OverrideStore.RevokeResult revoke(String overrideId, String by, String reason) {
+        Instant now = clock.instant();
+        OverrideStore.RevokeResult result = store.revoke(overrideId, new Override.Revocation(by, now, reason), now);
+        if (result == OverrideStore.RevokeResult.REVOKED) {
+            store.findById(overrideId, now).ifPresent(o -> audit.record(new AuditEvent(now, "OVERRIDE_REVOKED", by, o.scheme(), 0, null,
+                    o.outcome().name(), o.tier(), "OVERRIDE", null, null, overrideId, reason)));
+        }
+        return result;
+    }
+
+    private static String tierIds(SchemeVersion scheme) {
+        return String.join(", ", scheme.tiers().stream().map(t -> t.id()).toList());
+    }
+}

@@ -1,0 +1,110 @@
+package be.proactief.core.scheme;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * All scheme versions known to this deployment. The newest version of a scheme decides new
+ * cases; older versions stay to explain decisions already taken.
+ *
+ * <p>The defaults ship on the classpath ({@code schemes/index.txt} lists the files); a city can
+ * point {@code PROACTIEF_SCHEMES_DIR} at a folder of its own {@code *.yaml} files.
+ */
+public final class SchemeCatalog {
+
+    private static final String INDEX = "schemes/index.txt";
+
+    private final Map<String, TreeMap<Integer, SchemeVersion>> byId;
+
+    private SchemeCatalog(Map<String, TreeMap<Integer, SchemeVersion>> byId) {
+        this.byId = byId;
+    }
+
+    /** The schemes shipped with Proactief; {@code ${NAME:default}} placeholders resolve against {@code config}. */
+    public static SchemeCatalog loadDefaults(Function<String, String> config) {
+        ClassLoader loader = SchemeCatalog.class.getClassLoader();
+        String index = readResource(loader, INDEX);
+        List<SchemeVersion> versions = new ArrayList<>();
+        for (String line : index.split("\n")) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) continue;
+            String file = "schemes/" + name;
+            versions.add(new SchemeFileParser(file, config).parse(readResource(loader, file)));
+        }
+        return of(versions);
+    }
+
+    /** Every {@code *.yaml} file in {@code dir}. */
+    public static SchemeCatalog loadDirectory(Path dir, Function<String, String> config) {
+        List<SchemeVersion> versions = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+                versions.add(new SchemeFileParser(p.toString(), config).parse(Files.readString(p, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scheme folder " + dir, e);
+        }
+        if (versions.isEmpty()) throw new SchemeFileException(dir.toString(), "holds no *.yaml scheme file", (Throwable) null);
+        return of(versions);
+    }
+
+    /** Parses one scheme file's text; for tests and tools. */
+    public static SchemeVersion parse(String fileName, String yamlText, Function<String, String> config) {
+        return new SchemeFileParser(fileName, config).parse(yamlText);
+    }
+
+    public static SchemeCatalog of(Collection<SchemeVersion> versions) {
+        Map<String, TreeMap<Integer, SchemeVersion>> byId = new LinkedHashMap<>();
+        for (SchemeVersion v : versions) {
+            SchemeVersion previous = byId.computeIfAbsent(v.id(), k -> new TreeMap<>()).put(v.version(), v);
+            if (previous != null) {
+                throw new SchemeFileException(v.sourceFile(), "version", "repeats version " + v.version() + " of scheme '" + v.id() + "' already in " + previous.sourceFile());
+            }
+        }
+        return new SchemeCatalog(byId);
+    }
+
+    /** The version that decides new cases. */
+    public Optional<SchemeVersion> current(String schemeId) {
+        TreeMap<Integer, SchemeVersion> versions = schemeId == null ? null : byId.get(schemeId);
+        return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    }
+
+    public Optional<SchemeVersion> version(String schemeId, int version) {
+        TreeMap<Integer, SchemeVersion> versions = byId.get(schemeId);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /** Every version, by scheme id then version. */
+    public List<SchemeVersion> all() {
+        return byId.values().stream().flatMap(m -> m.values().stream())
+                .sorted(Comparator.comparing(SchemeVersion::id).thenComparingInt(SchemeVersion::version)).toList();
+    }
+
+    private static String readResource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) throw new SchemeFileException(name, "is not on the classpath", (Throwable) null);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package be.proactief.core.engine;
+
+import be.proactief.core.decision.Basis;
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.insz.Insz;
+import be.proactief.core.override.OverrideService.NewOverride;
+import be.proactief.core.override.ReasonCode;
+import be.proactief.core.scheme.UnknownSchemeException;
+import be.proactief.core.testing.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EntitlementEngineTest {
+
+    private final CoreFixture f = new CoreFixture();
+    private final Insz resident = Insz.of(85, 67, 30, 33, false);
+
+    private DecisionResult schoolDiscount(String period) {
+        return f.engine.decide(DecisionRequest.forPeriod(resident, "school-discount", period, "billing"));
+    }
+
+    @Test
+    void a_resident_on_leefloon_gets_the_most_generous_tier_with_one_question() {
+        f.platform.with(resident, "LIVING_WAGES_PCSA_HELP", "BIM_BVT_IN_FAMILY");
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
+        assertThat(r.decision().tier()).isEqualTo("leefloon");
+        assertThat(r.decision().basis()).isEqualTo(Basis.PLATFORM);
+        assertThat(f.platform.questions).containsExactly(List.of("LIVING_WAGES_PCSA_HELP"));
+    }
+
+    @Test
+    void tiers_are_asked_most_generous_first_and_stop_at_the_first_yes() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.decision().tier()).isEqualTo("increased-allowance");
+        assertThat(f.platform.questions).containsExactly(List.of("LIVING_WAGES_PCSA_HELP"), List.of("BIM_BVT_IN_FAMILY"));
+    }
+
+    @Test
+    void no_status_gives_not_entitled_after_asking_every_tier() {
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+        assertThat(r.decision().tier()).isNull();
+        assertThat(f.platform.calls()).isEqualTo(3);
+        assertThat(f.decisions.size()).isEqualTo(1);
+    }
+
+    @Test
+    void the_platform_is_asked_about_the_first_day_of_the_month() {
+        schoolDiscount("2026-11");
+        assertThat(f.platform.questionDates).containsOnly(LocalDate.of(2026, 11, 1));
+    }
+
+    @Test
+    void a_stored_decision_still_valid_is_reused_without_asking_again() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        DecisionResult first = schoolDiscount("2026-11");
+        int calls = f.platform.calls();
+        DecisionResult second = schoolDiscount("2026-11");
+        assertThat(second.reused()).isTrue();
+        assertThat(second.decision().decisionId()).isEqualTo(first.decision().decisionId());
+        assertThat(f.platform.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void another_month_is_another_decision() {
+        schoolDiscount("2026-11");
+        schoolDiscount("2026-12");
+        assertThat(f.decisions.size()).isEqualTo(2);
+    }
+
+    @Test
+    void platform_down_gives_unknown_and_stores_nothing() {
+        f.platform.down(true);
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(r.decision()).isNull();
+        assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(f.decisions.size()).isZero();
+        assertThat(f.audit.events).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("UNKNOWN"));
+    }
+
+    @Test
+    void after_an_outage_the_platform_is_asked_again() {
+        f.platform.down(true);
+        schoolDiscount("2026-11");
+        f.platform.down(false);
+        f.platform.with(resident, "LIVING_WAGES_PCSA_HELP");
+        assertThat(schoolDiscount("2026-11").outcome()).isEqualTo(Outcome.ENTITLED);
+    }
+
+    @Test
+    void an_active_override_wins_over_the_platform_and_a_stored_decision() {
+        schoolDiscount("2026-11"); // NOT_ENTITLED stored
+        f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "increased-allowance", ReasonCode.CO_PARENTING,
+                "lives half-time with the mother", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), "caseworker-7"));
+        int calls = f.platform.calls();
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
+        assertThat(r.decision().basis()).isEqualTo(Basis.OVERRIDE);
+        assertThat(r.decision().tier()).isEqualTo("increased-allowance");
+        assertThat(f.platform.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void a_revoked_override_no_longer_counts() {
+        f.platform.with(resident, "LIVING_WAGES_PCSA_HELP");
+        var o = f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.NOT_ENTITLED, null, ReasonCode.STALE_DATA,
+                null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), "caseworker-7"));
+        assertThat(schoolDiscount("2026-11").outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+        f.overrideService.revoke(o.overrideId(), "caseworker-8", "data corrected");
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
+        assertThat(r.decision().basis()).isEqualTo(Basis.PLATFORM);
+    }
+
+    @Test
+    void an_override_for_uitpas_holds_until_its_end_date_only() {
+        f.overrideService.create(new NewOverride(resident, "uitpas-kansentarief", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE,
+                "moved in yesterday", LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 10), "caseworker-7"));
+        DecisionResult during = f.engine.decide(DecisionRequest.onDate(resident, "uitpas-kansentarief", LocalDate.of(2026, 12, 10), "desk"));
+        assertThat(during.outcome()).isEqualTo(Outcome.ENTITLED);
+        assertThat(during.decision().validUntil()).isEqualTo(EntitlementEngine.endOf(LocalDate.of(2026, 12, 10)));
+        DecisionResult after = f.engine.decide(DecisionRequest.onDate(resident, "uitpas-kansentarief", LocalDate.of(2026, 12, 11), "desk"));
+        assertThat(after.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+        assertThat(after.decision().basis()).isEqualTo(Basis.PLATFORM);
+    }
+
+    @Test
+    void a_uitpas_refusal_is_asked_again_the_next_day() {
+        f.engine.decide(DecisionRequest.onDate(resident, "uitpas-kansentarief", null, "desk"));
+        f.platform.with(resident, "BIM_BVT");
+        f.clock.advance(Duration.ofHours(25));
+        DecisionResult r = f.engine.decide(DecisionRequest.onDate(resident, "uitpas-kansentarief", null, "desk"));
+        assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
+        assertThat(r.period().id()).isEqualTo("until-2026-12-31");
+    }
+
+    @Test
+    void today_is_computed_in_brussels() {
+        // 31 December 23:30 UTC is already 1 January in Brussels
+        f.clock.set(java.time.Instant.parse("2026-12-31T23:30:00Z"));
+        DecisionResult r = f.engine.decide(DecisionRequest.onDate(resident, "waste-bags", null, "run"));
+        assertThat(r.period().id()).isEqualTo("2027");
+    }
+
+    @Test
+    void an_entitled_decision_holds_until_the_end_of_its_period_in_brussels() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        DecisionResult r = f.engine.decide(DecisionRequest.forPeriod(resident, "waste-bags", "2027", "run"));
+        assertThat(r.decision().validUntil()).isEqualTo(java.time.Instant.parse("2027-12-31T23:00:00Z"));
+        assertThat(r.decision().expiresAt()).isEqualTo(java.time.Instant.parse("2029-12-31T23:00:00Z"));
+    }
+
+    @Test
+    void an_unknown_scheme_is_refused_with_the_known_ones() {
+        assertThatThrownBy(() -> f.engine.decide(DecisionRequest.onDate(resident, "parking", null, "x")))
+                .isInstanceOf(UnknownSchemeException.class)
+                .hasMessageContaining("unknown scheme 'parking'");
+    }
+
+    @Test
+    void every_check_is_audited_without_the_insz() {
+        f.platform.with(resident, "LIVING_WAGES_PCSA_HELP");
+        DecisionResult r = schoolDiscount("2026-11");
+        assertThat(f.audit.events).singleElement().satisfies(e -> {
+            assertThat(e.caller()).isEqualTo("billing");
+            assertThat(e.scheme()).isEqualTo("school-discount");
+            assertThat(e.decisionId()).isEqualTo(r.decision().decisionId());
+            assertThat(e.platformReference()).isEqualTo(r.decision().platformReference());
+            assertThat(e.toString()).doesNotContain(resident.digits());
+        });
+    }
+}

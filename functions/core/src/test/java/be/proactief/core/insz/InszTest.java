@@ -1,0 +1,73 @@
+package be.proactief.core.insz;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InszTest {
+
+    // 85073003328: 850730033 mod 97 = 69, 97 - 69 = 28 (born in the 1900s)
+    @ParameterizedTest
+    @ValueSource(strings = {"85.07.30-033.28", "85073003328", "85 07 30 033 28", "  85073003328 "})
+    void accepts_the_written_forms_of_one_number(String written) {
+        assertThat(Insz.parse(written).digits()).isEqualTo("85073003328");
+    }
+
+    @Test
+    void accepts_a_birth_from_2000_checked_with_a_leading_2() {
+        Insz insz = Insz.of(1, 2, 3, 45, true);
+        assertThat(Insz.parse(insz.digits())).isEqualTo(insz);
+        // the same digits do not pass the pre-2000 check alone
+        assertThat(Insz.checksumValid(insz.digits())).isTrue();
+    }
+
+    @Test
+    void accepts_unknown_birth_dates_with_month_and_day_00() {
+        assertThat(Insz.of(40, 0, 0, 123, false).kind()).isEqualTo(Insz.Kind.NATIONAL_NUMBER);
+    }
+
+    @Test
+    void tells_bis_numbers_and_magda_test_numbers_apart() {
+        assertThat(Insz.of(85, 27, 30, 33, false).kind()).isEqualTo(Insz.Kind.BIS_NUMBER);
+        assertThat(Insz.of(85, 47, 30, 33, false).kind()).isEqualTo(Insz.Kind.BIS_NUMBER);
+        assertThat(Insz.of(0, 68, 30, 421, true).kind()).isEqualTo(Insz.Kind.MAGDA_TEST_NUMBER);
+    }
+
+    @Test
+    void accepts_a_test_number_published_by_digitaal_vlaanderen() {
+        assertThat(Insz.parse("00683042157").kind()).isEqualTo(Insz.Kind.MAGDA_TEST_NUMBER);
+    }
+
+    @Test
+    void rejects_a_wrong_check_and_masks_the_number_in_the_message() {
+        assertThatThrownBy(() -> Insz.parse("85073003329"))
+                .isInstanceOf(InvalidInszException.class)
+                .hasMessage("INSZ 85.07.30-***.** fails the mod-97 check")
+                .hasMessageNotContaining("03329");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8507300332", "850730033281", "85.13.30-033.28", "85.57.30-033.28", "85.07.32-033.28", "85O73003328", ""})
+    void rejects_malformed_numbers_without_revealing_them(String input) {
+        assertThatThrownBy(() -> Insz.parse(input))
+                .isInstanceOf(InvalidInszException.class)
+                .satisfies(e -> {
+                    if (input.length() >= 9) assertThat(e.getMessage()).doesNotContain(input.replaceAll("\\D", "").substring(6));
+                });
+    }
+
+    @Test
+    void rejects_null() {
+        assertThatThrownBy(() -> Insz.parse(null)).isInstanceOf(InvalidInszException.class).hasMessage("INSZ is missing");
+    }
+
+    @Test
+    void prints_masked() {
+        Insz insz = Insz.parse("85073003328");
+        assertThat(insz.toString()).isEqualTo("85.07.30-***.**");
+        assertThat(String.valueOf(insz)).doesNotContain("03328");
+    }
+}

@@ -1,0 +1,71 @@
+package be.proactief.core.override;
+
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.insz.Insz;
+import be.proactief.core.override.OverrideService.InvalidOverrideException;
+import be.proactief.core.override.OverrideService.NewOverride;
+import be.proactief.core.testing.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OverrideServiceTest {
+
+    private final CoreFixture f = new CoreFixture();
+    private final Insz resident = Insz.of(90, 62, 1, 7, false);
+
+    private NewOverride entitled(LocalDate from, LocalDate until) {
+        return new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.RECENT_MOVE, "note", from, until, "cw");
+    }
+
+    @Test
+    void valid_until_must_be_after_valid_from() {
+        assertThatThrownBy(() -> f.overrideService.create(entitled(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1))))
+                .isInstanceOf(InvalidOverrideException.class)
+                .satisfies(e -> assertThat(((InvalidOverrideException) e).field()).isEqualTo("validUntil"));
+    }
+
+    @Test
+    void valid_until_may_be_at_most_twelve_months_ahead() {
+        assertThatThrownBy(() -> f.overrideService.create(entitled(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 29))))
+                .hasMessageContaining("at most 12 months ahead");
+        assertThat(f.overrideService.create(entitled(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 28))).validUntil())
+                .isEqualTo(LocalDate.of(2027, 11, 28));
+    }
+
+    @Test
+    void an_unknown_tier_is_refused() {
+        assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "gold",
+                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw")))
+                .hasMessageContaining("unknown tier 'gold'");
+    }
+
+    @Test
+    void a_single_tier_scheme_needs_no_tier() {
+        Override o = f.overrideService.create(new NewOverride(resident, "uitpas-kansentarief", Outcome.ENTITLED, null,
+                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw"));
+        assertThat(o.tier()).isEqualTo("social-status");
+        assertThat(o.validFrom()).isEqualTo(LocalDate.of(2026, 11, 28));
+    }
+
+    @Test
+    void search_lists_newest_first_with_revoked_ones_and_who_revoked() {
+        Override first = f.overrideService.create(entitled(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+        Override second = f.overrideService.create(entitled(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31)));
+        f.overrideService.revoke(first.overrideId(), "cw-2", "mistake");
+        assertThat(f.overrideService.search(resident, null)).extracting(Override::overrideId).containsExactly(second.overrideId(), first.overrideId());
+        assertThat(f.overrideService.search(resident, "school-discount").get(1).revocation().by()).isEqualTo("cw-2");
+    }
+
+    @Test
+    void revoking_twice_says_already_revoked_and_an_unknown_id_is_not_found() {
+        Override o = f.overrideService.create(entitled(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
+        assertThat(f.overrideService.revoke(o.overrideId(), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.REVOKED);
+        assertThat(f.overrideService.revoke(o.overrideId(), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.ALREADY_REVOKED);
+        assertThat(f.overrideService.revoke("no-such-id", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+    }
+}
