@@ -1,0 +1,142 @@
+package be.proactief.aws.dynamo;
+
+import be.proactief.core.decision.Basis;
+import be.proactief.core.decision.Decision;
+import be.proactief.core.decision.DecisionStore;
+import be.proactief.core.decision.Fulfilment;
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.subject.SubjectKey;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link DecisionStore} on DynamoDB (table {@code Decisions}). Only single-item conditional
+ * writes, so it runs the same on AWS, LocalStack and dynalite; expired items read as absent.
+ */
+public final class DynamoDecisionStore implements DecisionStore {
+
+    private final DynamoDbTable<DecisionItem> table;
+
+    public DynamoDecisionStore(DynamoDbEnhancedClient client, String tableName) {
+        this.table = client.table(tableName, DecisionItem.SCHEMA);
+    }
+
+    static String sortKey(String scheme, String periodId) {
+        return scheme + "#" + periodId;
+    }
+
+    @Override
+    public Optional<Decision> find(SubjectKey subject, String scheme, String periodId, Instant now) {
+        return read(subject, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoDecisionStore::toDecision);
+    }
+
+    private Optional<DecisionItem> read(SubjectKey subject, String scheme, String periodId) {
+        Key key = Key.builder().partitionValue(subject.value()).sortValue(sortKey(scheme, periodId)).build();
+        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()));
+    }
+
+    @Override
+    public Decision putIfNoValidDecision(Decision decision, Instant now) {
+        // Write unless a decision still valid (or fulfilled) is there; an expired item counts as absent.
+        Expression condition = Expression.builder()
+                .expression("attribute_not_exists(pk) OR expiresAt <= :now OR (validUntilEpoch <= :now AND attribute_not_exists(fulfilmentRef))")
+                .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .build();
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(DecisionItem.class).item(toItem(decision)).conditionExpression(condition).build());
+            return decision;
+        } catch (ConditionalCheckFailedException raced) {
+            return read(decision.subject(), decision.scheme(), decision.periodId()).map(DynamoDecisionStore::toDecision).orElse(decision);
+        }
+    }
+
+    @Override
+    public FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment) {
+        DecisionItem update = new DecisionItem();
+        update.setPk(subject.value());
+        update.setSk(sortKey(scheme, periodId));
+        update.setFulfilmentRef(fulfilment.reference());
+        update.setFulfilledAt(fulfilment.at().toString());
+        update.setFulfilmentRunId(fulfilment.runId());
+        Expression once = Expression.builder().expression("attribute_exists(pk) AND attribute_not_exists(fulfilmentRef)").build();
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(DecisionItem.class).item(update)
+                    .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).conditionExpression(once).build());
+            return new FulfilmentResult(true, fulfilment);
+        } catch (ConditionalCheckFailedException alreadyOrMissing) {
+            DecisionItem existing = read(subject, scheme, periodId)
+                    .orElseThrow(() -> new IllegalStateException("no decision stored for " + scheme + "#" + periodId + " of this subject"));
+            return new FulfilmentResult(false, fulfilmentOf(existing));
+        }
+    }
+
+    @Override
+    public List<Decision> history(SubjectKey subject, String scheme, Instant now) {
+        QueryConditional query = QueryConditional.sortBeginsWith(Key.builder().partitionValue(subject.value()).sortValue(scheme + "#").build());
+        return table.query(QueryEnhancedRequest.builder().queryConditional(query).consistentRead(true).build()).items().stream()
+                .filter(i -> !expired(i, now))
+                .map(DynamoDecisionStore::toDecision)
+                .sorted(Comparator.comparing(Decision::decidedAt).reversed())
+                .toList();
+    }
+
+    private static boolean expired(DecisionItem i, Instant now) {
+        return i.getExpiresAt() != null && now.getEpochSecond() >= i.getExpiresAt();
+    }
+
+    static DecisionItem toItem(Decision d) {
+        DecisionItem i = new DecisionItem();
+        i.setPk(d.subject().value());
+        i.setSk(sortKey(d.scheme(), d.periodId()));
+        i.setDecisionId(d.decisionId());
+        i.setScheme(d.scheme());
+        i.setSchemeVersion(d.schemeVersion());
+        i.setPeriodId(d.periodId());
+        i.setPeriodFrom(d.periodFrom() == null ? null : d.periodFrom().toString());
+        i.setPeriodUntil(d.periodUntil() == null ? null : d.periodUntil().toString());
+        i.setOutcome(d.outcome().name());
+        i.setTier(d.tier());
+        i.setBasis(d.basis().name());
+        i.setPlatformReference(d.platformReference());
+        i.setOverrideId(d.overrideId());
+        i.setDecidedAt(d.decidedAt().toString());
+        i.setValidUntil(d.validUntil().toString());
+        i.setValidUntilEpoch(d.validUntil().getEpochSecond());
+        i.setExpiresAt(d.expiresAt() == null ? null : d.expiresAt().getEpochSecond());
+        if (d.fulfilment() != null) {
+            i.setFulfilmentRef(d.fulfilment().reference());
+            i.setFulfilledAt(d.fulfilment().at().toString());
+            i.setFulfilmentRunId(d.fulfilment().runId());
+        }
+        return i;
+    }
+
+    static Decision toDecision(DecisionItem i) {
+        return new Decision(i.getDecisionId(), new SubjectKey(i.getPk()), i.getScheme(), i.getSchemeVersion() == null ? 0 : i.getSchemeVersion(),
+                i.getPeriodId(), i.getPeriodFrom() == null ? null : LocalDate.parse(i.getPeriodFrom()),
+                i.getPeriodUntil() == null ? null : LocalDate.parse(i.getPeriodUntil()), Outcome.valueOf(i.getOutcome()), i.getTier(),
+                Basis.valueOf(i.getBasis()), i.getPlatformReference(), i.getOverrideId(), Instant.parse(i.getDecidedAt()),
+                Instant.parse(i.getValidUntil()), i.getExpiresAt() == null ? null : Instant.ofEpochSecond(i.getExpiresAt()), fulfilmentOf(i));
+    }
+
+    private static Fulfilment fulfilmentOf(DecisionItem i) {
+        return i.getFulfilmentRef() == null ? null : new Fulfilment(i.getFulfilmentRef(), Instant.parse(i.getFulfilledAt()), i.getFulfilmentRunId());
+    }
+}

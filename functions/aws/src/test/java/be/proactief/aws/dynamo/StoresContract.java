@@ -1,0 +1,177 @@
+package be.proactief.aws.dynamo;
+
+import be.proactief.core.decision.Basis;
+import be.proactief.core.decision.Decision;
+import be.proactief.core.decision.DecisionStore;
+import be.proactief.core.decision.Fulfilment;
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.override.Override;
+import be.proactief.core.override.OverrideStore;
+import be.proactief.core.override.ReasonCode;
+import be.proactief.core.subject.SubjectKey;
+import be.proactief.testkit.aws.AwsBackend;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The DynamoDB stores over the real wire protocol, against whichever backend a subclass gives
+ * (dynalite here, LocalStack where Docker exists). Each test uses fresh subject keys.
+ */
+abstract class StoresContract {
+
+    abstract AwsBackend backend();
+
+    private final Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+    DecisionStore decisions() {
+        return new DynamoDecisionStore(DynamoDbEnhancedClient.builder().dynamoDbClient(backend().dynamoDb()).build(),
+                backend().resources().table("DecisionsTable"));
+    }
+
+    OverrideStore overrides() {
+        return new DynamoOverrideStore(DynamoDbEnhancedClient.builder().dynamoDbClient(backend().dynamoDb()).build(),
+                backend().resources().table("OverridesTable"));
+    }
+
+    static SubjectKey freshSubject() {
+        String hex = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+        return new SubjectKey("s_" + hex);
+    }
+
+    private Decision decision(SubjectKey subject, String period, Outcome outcome, Instant validUntil, Instant expiresAt) {
+        return new Decision(UUID.randomUUID().toString(), subject, "school-discount", 1, period, LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30), outcome, outcome == Outcome.ENTITLED ? "leefloon" : null, Basis.PLATFORM, "ref-1", null,
+                now, validUntil, expiresAt, null);
+    }
+
+    private Decision valid(SubjectKey subject, Outcome outcome) {
+        return decision(subject, "2026-11", outcome, now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(400)));
+    }
+
+    @Test
+    void a_stored_decision_reads_back_whole() {
+        SubjectKey s = freshSubject();
+        Decision d = valid(s, Outcome.ENTITLED);
+        decisions().putIfNoValidDecision(d, now);
+        assertThat(decisions().find(s, "school-discount", "2026-11", now)).contains(d);
+    }
+
+    @Test
+    void a_second_writer_gets_the_decision_already_stored() {
+        SubjectKey s = freshSubject();
+        Decision first = valid(s, Outcome.ENTITLED);
+        decisions().putIfNoValidDecision(first, now);
+        Decision kept = decisions().putIfNoValidDecision(valid(s, Outcome.NOT_ENTITLED), now);
+        assertThat(kept.decisionId()).isEqualTo(first.decisionId());
+    }
+
+    @Test
+    void a_decision_past_its_validity_is_replaced() {
+        SubjectKey s = freshSubject();
+        decisions().putIfNoValidDecision(decision(s, "2026-11", Outcome.NOT_ENTITLED, now.minusSeconds(1), now.plus(Duration.ofDays(400))), now);
+        Decision fresh = valid(s, Outcome.ENTITLED);
+        assertThat(decisions().putIfNoValidDecision(fresh, now).decisionId()).isEqualTo(fresh.decisionId());
+    }
+
+    @Test
+    void an_item_past_its_retention_reads_as_absent_even_before_ttl_deletes_it() {
+        SubjectKey s = freshSubject();
+        decisions().putIfNoValidDecision(decision(s, "2026-11", Outcome.ENTITLED, now.plusSeconds(60), now.plusSeconds(30)), now);
+        Instant later = now.plusSeconds(31);
+        assertThat(decisions().find(s, "school-discount", "2026-11", later)).isEmpty();
+        assertThat(decisions().history(s, "school-discount", later)).isEmpty();
+    }
+
+    @Test
+    void fulfilment_is_recorded_exactly_once() {
+        SubjectKey s = freshSubject();
+        decisions().putIfNoValidDecision(valid(s, Outcome.ENTITLED), now);
+        Fulfilment first = new Fulfilment("VOUCHER-A", now, "run-1");
+        assertThat(decisions().recordFulfilment(s, "school-discount", "2026-11", first)).isEqualTo(new DecisionStore.FulfilmentResult(true, first));
+        DecisionStore.FulfilmentResult again = decisions().recordFulfilment(s, "school-discount", "2026-11", new Fulfilment("VOUCHER-B", now, "run-2"));
+        assertThat(again.recordedNow()).isFalse();
+        assertThat(again.fulfilment()).isEqualTo(first);
+        assertThat(decisions().find(s, "school-discount", "2026-11", now).orElseThrow().fulfilment()).isEqualTo(first);
+    }
+
+    @Test
+    void a_fulfilled_decision_is_never_replaced_even_when_past_validity() {
+        SubjectKey s = freshSubject();
+        decisions().putIfNoValidDecision(decision(s, "2026-11", Outcome.ENTITLED, now.plusSeconds(5), now.plus(Duration.ofDays(400))), now);
+        decisions().recordFulfilment(s, "school-discount", "2026-11", new Fulfilment("VOUCHER-A", now, "run-1"));
+        Instant later = now.plusSeconds(10);
+        Decision kept = decisions().putIfNoValidDecision(valid(s, Outcome.NOT_ENTITLED), later);
+        assertThat(kept.fulfilment().reference()).isEqualTo("VOUCHER-A");
+    }
+
+    @Test
+    void fulfilment_without_a_decision_is_refused() {
+        assertThatThrownBy(() -> decisions().recordFulfilment(freshSubject(), "school-discount", "2026-11", new Fulfilment("X", now, "r")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void history_lists_one_scheme_newest_first() {
+        SubjectKey s = freshSubject();
+        Decision october = new Decision("d-oct", s, "school-discount", 1, "2026-10", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
+                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r", null, now.minus(Duration.ofDays(30)), now.plusSeconds(99), now.plus(Duration.ofDays(99)), null);
+        Decision november = valid(s, Outcome.ENTITLED);
+        decisions().putIfNoValidDecision(october, now);
+        decisions().putIfNoValidDecision(november, now);
+        Decision otherScheme = new Decision("d-w", s, "waste-bags", 1, "2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r", null, now, now.plusSeconds(99), now.plus(Duration.ofDays(99)), null);
+        decisions().putIfNoValidDecision(otherScheme, now);
+        assertThat(decisions().history(s, "school-discount", now)).extracting(Decision::decisionId)
+                .containsExactly(november.decisionId(), "d-oct");
+    }
+
+    private Override override(SubjectKey s, Instant createdAt) {
+        return new Override(UUID.randomUUID().toString(), s, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.CO_PARENTING,
+                "week-about with the father", "caseworker-1", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), createdAt,
+                now.plus(Duration.ofDays(800)), null);
+    }
+
+    @Test
+    void overrides_read_back_newest_first() {
+        SubjectKey s = freshSubject();
+        Override older = override(s, now.minusSeconds(60));
+        Override newer = override(s, now);
+        overrides().create(older);
+        overrides().create(newer);
+        assertThat(overrides().history(s, "school-discount", now)).containsExactly(newer, older);
+        assertThat(overrides().findById(older.overrideId(), now)).contains(older);
+    }
+
+    @Test
+    void an_override_is_revoked_once_and_keeps_who_and_when() {
+        SubjectKey s = freshSubject();
+        Override o = override(s, now);
+        overrides().create(o);
+        Override.Revocation r = new Override.Revocation("caseworker-2", now.plusSeconds(5), "wrong household");
+        assertThat(overrides().revoke(o.overrideId(), r, now)).isEqualTo(OverrideStore.RevokeResult.REVOKED);
+        assertThat(overrides().revoke(o.overrideId(), r, now)).isEqualTo(OverrideStore.RevokeResult.ALREADY_REVOKED);
+        Override stored = overrides().findById(o.overrideId(), now).orElseThrow();
+        assertThat(stored.revocation()).isEqualTo(r);
+        assertThat(stored.note()).isEqualTo(o.note());
+    }
+
+    @Test
+    void revoking_an_unknown_override_says_not_found() {
+        assertThat(overrides().revoke("no-such-override", new Override.Revocation("c", now, "r"), now)).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+    }
+
+    @Test
+    void the_same_override_cannot_be_created_twice() {
+        Override o = override(freshSubject(), now);
+        overrides().create(o);
+        assertThatThrownBy(() -> overrides().create(o)).isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
+    }
+}
