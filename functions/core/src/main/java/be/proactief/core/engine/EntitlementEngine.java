@@ -77,6 +77,15 @@ public final class EntitlementEngine {
         return result;
     }
 
+    /** The stored decisions of one resident for one scheme, newest first (for caseworkers). */
+    public java.util.List<Decision> history(Insz insz, String schemeId, String caller) {
+        SchemeVersion scheme = scheme(schemeId);
+        java.util.List<Decision> found = decisions.history(keys.person(scheme.id(), insz), scheme.id(), clock.instant());
+        audit.record(new AuditEvent(clock.instant(), "DECISIONS_SEARCHED", caller, scheme.id(), scheme.version(), null,
+                null, null, null, null, null, null, found.size() + " decisions"));
+        return found;
+    }
+
     private DecisionResult decide(SchemeVersion scheme, Period period, LocalDate date, SubjectKey subject, Insz insz) {
         Instant now = clock.instant();
 

@@ -129,6 +129,15 @@ public final class Insz {
         return "'" + out + (input.length() > 32 ? "…" : "") + "'";
     }
 
+    private static final java.util.regex.Pattern INSZ_LIKE =
+            java.util.regex.Pattern.compile("(?<!\\d)(\\d{2})[. ]?(\\d{2})[. ]?(\\d{2})[-. ]?\\d{3}[. ]?\\d{2}(?!\\d)");
+
+    /** Masks everything in {@code text} that looks like an INSZ (11 digits, written in any of the usual ways). */
+    public static String redact(String text) {
+        if (text == null) return null;
+        return INSZ_LIKE.matcher(text).replaceAll("$1.$2.$3-***.**");
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Insz other && other.digits.equals(digits);

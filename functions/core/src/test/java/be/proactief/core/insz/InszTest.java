@@ -70,4 +70,10 @@ class InszTest {
         assertThat(insz.toString()).isEqualTo("85.07.30-***.**");
         assertThat(String.valueOf(insz)).doesNotContain("03328");
     }
+
+    @Test
+    void redact_masks_every_number_that_looks_like_an_insz() {
+        assertThat(Insz.redact("GET /v1/checks/85073003328 and 85.07.30-033.28, not 1234"))
+                .isEqualTo("GET /v1/checks/85.07.30-***.** and 85.07.30-***.**, not 1234");
+    }
 }
