@@ -1,0 +1,244 @@
+package be.proactief.aws.magda;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A parsed GeefSociaalStatuut 03.00 answer (<em>Repliek</em>).
+ *
+ * <p>Read by local names, whatever the namespace prefixes, from a SOAP 1.1 envelope or from a bare
+ * {@code GeefSociaalStatuutResponse} element:
+ * <ul>
+ *   <li>{@code Repliek/Context/Bericht/Afzender/Referte}: the platform's reference of this answer, kept for audit;</li>
+ *   <li>{@code Repliek/Antwoorden/Antwoord/Inhoud/Persoon/SocialeStatuten/SociaalStatuut}: per status its Naam,
+ *       {@code Resultaat/Code} (1 = <em>van toepassing</em>, applies; 0 = does not) and optional
+ *       {@code Periodes/Periode(Begindatum, Einddatum)};</li>
+ *   <li>every <em>Uitzondering</em> anywhere in the answer: MAGDA's error ({@code FOUT}), warning
+ *       ({@code WAARSCHUWING}) or information ({@code INFORMATIE}) element, with Identificatie (code),
+ *       Oorsprong (origin), Type and Diagnose (text).</li>
+ * </ul>
+ * Parsing is safe against XXE: DTDs and external entities are refused.
+ */
+public final class GeefSociaalStatuutReply {
+
+    private final String platformReference;
+    private final String receiverReference;
+    private final String personInsz;
+    private final List<SociaalStatuut> statuten;
+    private final List<Uitzondering> uitzonderingen;
+
+    private GeefSociaalStatuutReply(String platformReference, String receiverReference, String personInsz,
+                                    List<SociaalStatuut> statuten, List<Uitzondering> uitzonderingen) {
+        this.platformReference = platformReference;
+        this.receiverReference = receiverReference;
+        this.personInsz = personInsz;
+        this.statuten = List.copyOf(statuten);
+        this.uitzonderingen = List.copyOf(uitzonderingen);
+    }
+
+    public static GeefSociaalStatuutReply parse(String xml) throws MalformedReplyException {
+        Objects.requireNonNull(xml, "xml");
+        return parse(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @throws MalformedReplyException when the bytes are not well-formed XML, carry a DTD, are a SOAP
+     *         Fault, or are not a GeefSociaalStatuut answer; the message never quotes an INSZ
+     */
+    public static GeefSociaalStatuutReply parse(byte[] xml) throws MalformedReplyException {
+        Objects.requireNonNull(xml, "xml");
+        if (xml.length == 0) throw new MalformedReplyException("the reply is empty");
+        Document doc;
+        try {
+            doc = SafeXml.parse(xml);
+        } catch (SAXException e) {
+            throw new MalformedReplyException("the reply is not well-formed or safe XML: " + InszRedaction.scrub(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new MalformedReplyException("the reply could not be read: " + e.getMessage(), e);
+        }
+        Element response = responseElement(doc.getDocumentElement());
+        Element repliek = SafeXml.child(response, "Repliek");
+        if (repliek == null) throw new MalformedReplyException("GeefSociaalStatuutResponse has no Repliek");
+        String platformReference = SafeXml.text(repliek, "Context", "Bericht", "Afzender", "Referte");
+        if (platformReference == null || platformReference.isEmpty()) {
+            throw new MalformedReplyException("the reply has no Repliek/Context/Bericht/Afzender/Referte");
+        }
+        String receiverReference = SafeXml.text(repliek, "Context", "Bericht", "Ontvanger", "Referte");
+        Element persoon = SafeXml.path(repliek, "Antwoorden", "Antwoord", "Inhoud", "Persoon");
+        String insz = persoon == null ? null : SafeXml.text(persoon, "INSZ");
+        List<SociaalStatuut> statuten = persoon == null ? List.of() : statuten(persoon);
+        return new GeefSociaalStatuutReply(platformReference, receiverReference, insz, statuten, uitzonderingen(response));
+    }
+
+    private static Element responseElement(Element root) throws MalformedReplyException {
+        Element candidate = root;
+        if ("Envelope".equals(SafeXml.localName(root))) {
+            Element body = SafeXml.child(root, "Body");
+            if (body == null) throw new MalformedReplyException("the SOAP envelope has no Body");
+            candidate = SafeXml.firstElement(body);
+            if (candidate == null) throw new MalformedReplyException("the SOAP Body is empty");
+            if ("Fault".equals(SafeXml.localName(candidate))) {
+                throw new MalformedReplyException("the platform answered a SOAP Fault (faultcode "
+                        + InszRedaction.scrub(SafeXml.text(candidate, "faultcode")) + ": "
+                        + InszRedaction.scrub(SafeXml.text(candidate, "faultstring")) + ")");
+            }
+        }
+        if (!"GeefSociaalStatuutResponse".equals(SafeXml.localName(candidate))) {
+            throw new MalformedReplyException("not a GeefSociaalStatuut reply: found element <"
+                    + InszRedaction.scrub(SafeXml.localName(candidate)) + ">");
+        }
+        return candidate;
+    }
+
+    private static List<SociaalStatuut> statuten(Element persoon) throws MalformedReplyException {
+        Element list = SafeXml.child(persoon, "SocialeStatuten");
+        if (list == null) return List.of();
+        List<SociaalStatuut> result = new ArrayList<>();
+        for (Element s : SafeXml.children(list, "SociaalStatuut")) {
+            String naam = SafeXml.text(s, "Naam");
+            if (naam == null || naam.isEmpty()) throw new MalformedReplyException("a SociaalStatuut has no Naam");
+            String code = SafeXml.text(s, "Resultaat", "Code");
+            boolean applies;
+            if ("1".equals(code)) {
+                applies = true;
+            } else if ("0".equals(code)) {
+                applies = false;
+            } else {
+                throw new MalformedReplyException("SociaalStatuut " + InszRedaction.scrub(naam)
+                        + " has Resultaat/Code '" + InszRedaction.scrub(code) + "', expected 0 or 1");
+            }
+            result.add(new SociaalStatuut(naam, applies, periodes(s, naam)));
+        }
+        return result;
+    }
+
+    private static List<Periode> periodes(Element statuut, String naam) throws MalformedReplyException {
+        Element periodes = SafeXml.child(statuut, "Periodes");
+        if (periodes == null) return List.of();
+        List<Periode> result = new ArrayList<>();
+        for (Element p : SafeXml.children(periodes, "Periode")) {
+            LocalDate begin = date(SafeXml.text(p, "Begindatum"), naam);
+            if (begin == null) throw new MalformedReplyException("a Periode of " + InszRedaction.scrub(naam) + " has no Begindatum");
+            result.add(new Periode(begin, date(SafeXml.text(p, "Einddatum"), naam)));
+        }
+        return result;
+    }
+
+    /** xs:date, possibly with a time zone suffix ({@code 2024-01-01+01:00}). */
+    private static LocalDate date(String text, String naam) throws MalformedReplyException {
+        if (text == null || text.isEmpty()) return null;
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new MalformedReplyException("a Periode of " + InszRedaction.scrub(naam) + " has a date that is not YYYY-MM-DD");
+        }
+    }
+
+    private static List<Uitzondering> uitzonderingen(Element response) throws MalformedReplyException {
+        NodeList nodes = response.getElementsByTagNameNS("*", "Uitzondering");
+        List<Uitzondering> result = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element u = (Element) nodes.item(i);
+            String type = SafeXml.text(u, "Type");
+            UitzonderingType parsed;
+            try {
+                parsed = UitzonderingType.valueOf(type == null ? "" : type);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedReplyException("an Uitzondering has Type '" + InszRedaction.scrub(type)
+                        + "', expected FOUT, WAARSCHUWING or INFORMATIE");
+            }
+            result.add(new Uitzondering(nullToEmpty(SafeXml.text(u, "Identificatie")),
+                    nullToEmpty(SafeXml.text(u, "Oorsprong")), parsed, nullToEmpty(SafeXml.text(u, "Diagnose"))));
+        }
+        return result;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** {@code Repliek/Context/Bericht/Afzender/Referte}: the platform's reference, for audit. */
+    public String platformReference() {
+        return platformReference;
+    }
+
+    /** {@code Ontvanger/Referte}: the platform's echo of our own Referte, when present. */
+    public Optional<String> receiverReference() {
+        return Optional.ofNullable(receiverReference);
+    }
+
+    /** The INSZ digits the answer is about, when present. Personal data: compare, never log. */
+    public Optional<String> personInsz() {
+        return Optional.ofNullable(personInsz);
+    }
+
+    public List<SociaalStatuut> statuten() {
+        return statuten;
+    }
+
+    public List<Uitzondering> uitzonderingen() {
+        return uitzonderingen;
+    }
+
+    /** The Uitzonderingen of type FOUT: the platform could not answer (part of) the question. */
+    public List<Uitzondering> fouten() {
+        return uitzonderingen.stream().filter(u -> u.type() == UitzonderingType.FOUT).toList();
+    }
+
+    /** Names of the statuses with Resultaat/Code 1, in answer order. */
+    public Set<String> applicableNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (SociaalStatuut s : statuten) {
+            if (s.vanToepassing()) names.add(s.naam());
+        }
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return "GeefSociaalStatuutReply[platformReference=" + platformReference + ", statuten=" + statuten
+                + ", uitzonderingen=" + uitzonderingen + "]";
+    }
+
+    /**
+     * One answered status.
+     *
+     * @param vanToepassing whether it applies (Resultaat/Code 1)
+     * @param periodes      the periods the platform gives (possibly none)
+     */
+    public record SociaalStatuut(String naam, boolean vanToepassing, List<Periode> periodes) {
+        public SociaalStatuut {
+            periodes = List.copyOf(periodes);
+        }
+    }
+
+    /** A period in which a status applies; {@code einde} is {@code null} when open-ended. */
+    public record Periode(LocalDate begin, LocalDate einde) {
+    }
+
+    /** Severity of an Uitzondering. */
+    public enum UitzonderingType { FOUT, WAARSCHUWING, INFORMATIE }
+
+    /**
+     * An Uitzondering: MAGDA's error, warning or information element.
+     *
+     * @param identificatie the MAGDA code, e.g. {@code 30003}
+     * @param oorsprong     where it arose, e.g. {@code KSZ}
+     * @param diagnose      MAGDA's text, e.g. {@code Onbestaande INSZ}
+     */
+    public record Uitzondering(String identificatie, String oorsprong, UitzonderingType type, String diagnose) {
+    }
+}

@@ -1,0 +1,400 @@
+package be.proactief.aws.magda;
+
+import be.proactief.core.insz.Insz;
+import be.proactief.core.platform.PlatformUnavailableException;
+import be.proactief.core.platform.PlatformUnavailableException.Reason;
+import be.proactief.core.platform.SocialStatusSource;
+import be.proactief.core.platform.StatusAnswer;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.exception.AcquirePermissionCancelledException;
+import io.github.resilience4j.core.functions.CheckedSupplier;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The platform port on MAGDA GeefSociaalStatuut 03.00: a SOAP 1.1 POST per question over (m)TLS,
+ * guarded by timeouts, bounded retries, a circuit breaker and a concurrency limit.
+ *
+ * <h2>Outcomes</h2>
+ * <ul>
+ *   <li>an answer: the requested statuses with Resultaat/Code 1 are applicable; a requested status
+ *       the reply does not mention is not applicable; Uitzonderingen (platform errors and warnings)
+ *       of type WAARSCHUWING are logged and returned as notes;</li>
+ *   <li>{@link PlatformUnavailableException}, whose {@link Reason} tells why there is no answer:
+ *       <table>
+ *         <caption>failures</caption>
+ *         <tr><th>reason</th><th>when</th><th>retried here</th><th>retryAfter</th></tr>
+ *         <tr><td>UITZONDERING</td><td>an Uitzondering of type FOUT</td><td>no</td><td>1 h</td></tr>
+ *         <tr><td>HTTP_ERROR</td><td>HTTP 5xx</td><td>yes</td><td>Retry-After header or 30 s</td></tr>
+ *         <tr><td>HTTP_ERROR</td><td>HTTP 4xx or another non-200 status</td><td>no</td><td>5 min</td></tr>
+ *         <tr><td>UNREACHABLE</td><td>connection refused/reset, DNS, connect timeout</td><td>yes</td><td>30 s</td></tr>
+ *         <tr><td>UNREACHABLE</td><td>TLS handshake refused (certificate problem)</td><td>no</td><td>5 min</td></tr>
+ *         <tr><td>TIMEOUT</td><td>no complete answer within the read timeout</td><td>yes</td><td>30 s</td></tr>
+ *         <tr><td>MALFORMED_REPLY</td><td>not a GeefSociaalStatuut answer, SOAP Fault with HTTP 200</td><td>no</td><td>5 min</td></tr>
+ *         <tr><td>CIRCUIT_OPEN</td><td>too many recent failures: not even asked</td><td>no</td><td>time until the circuit half-opens, ≥ 1 s</td></tr>
+ *         <tr><td>TOO_BUSY</td><td>{@code maxConcurrentCalls} questions already under way</td><td>no</td><td>1 s</td></tr>
+ *       </table></li>
+ * </ul>
+ * No message or log line carries an INSZ: INSZ values appear only masked, platform texts are scrubbed.
+ *
+ * <h2>Resilience order</h2>
+ * {@code Retry( CircuitBreaker( Bulkhead( one HTTP exchange ) ) )}: every attempt is seen by the
+ * circuit breaker, so an open circuit stops the remaining retries at once ({@code CallNotPermitted}
+ * is not retried); the bulkhead permit is held only during the exchange itself, not during the
+ * backoff between attempts; a full bulkhead is ignored by the circuit breaker (the platform did not
+ * fail). Only transient failures are retried, with exponential backoff and random jitter. Each
+ * attempt is a new message with a new Referte.
+ *
+ * <p>Thread-safe; one {@link HttpClient} per instance. Create one client per configuration and share it.
+ */
+public final class MagdaClient implements SocialStatusSource {
+
+    private static final Logger log = LoggerFactory.getLogger(MagdaClient.class);
+
+    static final Duration TRANSIENT_RETRY_AFTER = Duration.ofSeconds(30);
+    static final Duration PERMANENT_RETRY_AFTER = Duration.ofMinutes(5);
+    static final Duration UITZONDERING_RETRY_AFTER = Duration.ofHours(1);
+    static final Duration TOO_BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final MagdaConfig config;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+    private final Bulkhead bulkhead;
+    private final AtomicLong circuitOpenedAtNanos = new AtomicLong();
+    private final LongAdder questions = new LongAdder();
+    private final LongAdder httpExchanges = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private final Map<Reason, LongAdder> unavailable = new EnumMap<>(Reason.class);
+
+    public MagdaClient(MagdaConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param clock stamps the Tijdstip (moment) of each message */
+    public MagdaClient(MagdaConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (Reason r : Reason.values()) unavailable.put(r, new LongAdder());
+        this.http = httpClient(config);
+        this.retry = retry(config.retry());
+        this.circuitBreaker = circuitBreaker(config.circuitBreaker());
+        this.bulkhead = Bulkhead.of("magda", BulkheadConfig.custom()
+                .maxConcurrentCalls(config.bulkhead().maxConcurrentCalls())
+                .maxWaitDuration(config.bulkhead().maxWait())
+                .writableStackTraceEnabled(false)
+                .build());
+    }
+
+    private static HttpClient httpClient(MagdaConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.connectTimeout());
+        SSLContext tls = MagdaTls.sslContext(config);
+        if (tls != null) builder.sslContext(tls);
+        return builder.build();
+    }
+
+    private Retry retry(MagdaConfig.RetrySettings settings) {
+        Retry r = Retry.of("magda", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        settings.baseBackoff(), settings.multiplier(), settings.jitter()))
+                .retryOnException(t -> t instanceof AttemptFailure f && f.retryable())
+                .build());
+        r.getEventPublisher().onRetry(e -> log.warn("MAGDA attempt {} failed ({}); retrying in {} ms",
+                e.getNumberOfRetryAttempts(), e.getLastThrowable() == null ? "?" : e.getLastThrowable().getMessage(),
+                e.getWaitInterval().toMillis()));
+        return r;
+    }
+
+    private CircuitBreaker circuitBreaker(MagdaConfig.CircuitBreakerSettings settings) {
+        CircuitBreaker cb = CircuitBreaker.of("magda", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .failureRateThreshold(settings.failureRatePercent())
+                .waitDurationInOpenState(settings.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsWhenHalfOpen())
+                .recordException(t -> t instanceof AttemptFailure f && f.countsAgainstPlatform())
+                .ignoreExceptions(BulkheadFullException.class)
+                .writableStackTraceEnabled(false)
+                .build());
+        cb.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                circuitOpenedAtNanos.set(System.nanoTime());
+            }
+            log.warn("MAGDA circuit breaker {}", e.getStateTransition());
+        });
+        return cb;
+    }
+
+    @Override
+    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException {
+        Objects.requireNonNull(insz, "insz");
+        Objects.requireNonNull(date, "date");
+        // Validates the names (1–8, not blank) before anything is counted or sent.
+        List<String> names = GeefSociaalStatuutRequest.forQuestion(config, insz, statusNames, date, clock).statusNames();
+        questions.increment();
+        AtomicInteger attempts = new AtomicInteger();
+        CheckedSupplier<Exchange> oneExchange = () -> {
+            attempts.incrementAndGet();
+            return exchange(insz, names, date);
+        };
+        CheckedSupplier<Exchange> guarded = Retry.decorateCheckedSupplier(retry,
+                CircuitBreaker.decorateCheckedSupplier(circuitBreaker,
+                        Bulkhead.decorateCheckedSupplier(bulkhead, oneExchange)));
+        Exchange exchange;
+        try {
+            exchange = guarded.get();
+        } catch (RuntimeException | Error e) {
+            if (!(e instanceof CallNotPermittedException) && !(e instanceof BulkheadFullException)
+                    && !(e instanceof AcquirePermissionCancelledException)) {
+                throw e;
+            }
+            throw unavailable(e, attempts.get());
+        } catch (Throwable t) {
+            throw unavailable(t, attempts.get());
+        }
+        return interpret(exchange, insz, names);
+    }
+
+    private record Exchange(GeefSociaalStatuutRequest request, GeefSociaalStatuutReply reply, long millis) {
+    }
+
+    /** One HTTP exchange: a new message, POSTed, its reply parsed. */
+    private Exchange exchange(Insz insz, List<String> names, LocalDate date) throws AttemptFailure {
+        GeefSociaalStatuutRequest request = GeefSociaalStatuutRequest.forQuestion(config, insz, names, date, clock);
+        HttpRequest httpRequest = HttpRequest.newBuilder(config.endpoint())
+                .timeout(config.readTimeout())
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"" + config.soapAction() + "\"")
+                .header("Accept", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toSoapEnvelope(), StandardCharsets.UTF_8))
+                .build();
+        httpExchanges.increment();
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = send(httpRequest);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        int status = response.statusCode();
+        if (status >= 500) {
+            throw AttemptFailure.transientFailure(Reason.HTTP_ERROR, "MAGDA answered HTTP " + status,
+                    retryAfterHeader(response).orElse(TRANSIENT_RETRY_AFTER), null);
+        }
+        if (status != 200) {
+            throw AttemptFailure.refused(Reason.HTTP_ERROR, "MAGDA answered HTTP " + status, PERMANENT_RETRY_AFTER, null);
+        }
+        try {
+            GeefSociaalStatuutReply reply = GeefSociaalStatuutReply.parse(response.body());
+            log.debug("MAGDA answered {} in {} ms: platform reference {}", request, millis, reply.platformReference());
+            return new Exchange(request, reply, millis);
+        } catch (MalformedReplyException e) {
+            throw AttemptFailure.platformFault(Reason.MALFORMED_REPLY, "MAGDA reply unreadable: " + e.getMessage(),
+                    PERMANENT_RETRY_AFTER, e);
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws AttemptFailure {
+        long timeoutMillis = config.readTimeout().toMillis();
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timeout(timeoutMillis, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw AttemptFailure.refused(Reason.UNREACHABLE, "interrupted while waiting for MAGDA", TRANSIENT_RETRY_AFTER, e);
+        } catch (ExecutionException e) {
+            throw ioFailure(e.getCause() == null ? e : e.getCause(), timeoutMillis);
+        }
+    }
+
+    private AttemptFailure timeout(long timeoutMillis, Throwable cause) {
+        return AttemptFailure.transientFailure(Reason.TIMEOUT, "no MAGDA answer within " + timeoutMillis + " ms",
+                TRANSIENT_RETRY_AFTER, cause);
+    }
+
+    private AttemptFailure ioFailure(Throwable cause, long timeoutMillis) {
+        if (has(cause, HttpConnectTimeoutException.class)) {
+            return AttemptFailure.transientFailure(Reason.UNREACHABLE, "MAGDA unreachable: no connection within "
+                    + config.connectTimeout().toMillis() + " ms", TRANSIENT_RETRY_AFTER, cause);
+        }
+        if (has(cause, HttpTimeoutException.class)) {
+            return timeout(timeoutMillis, cause);
+        }
+        if (has(cause, SSLHandshakeException.class)) {
+            return AttemptFailure.platformFault(Reason.UNREACHABLE, "MAGDA TLS handshake failed: "
+                    + InszRedaction.scrub(cause.getMessage()), PERMANENT_RETRY_AFTER, cause);
+        }
+        String what = has(cause, ConnectException.class) ? "connection refused" : cause.getClass().getSimpleName();
+        if (cause instanceof IOException || has(cause, IOException.class)) {
+            return AttemptFailure.transientFailure(Reason.UNREACHABLE, "MAGDA unreachable: " + what
+                    + (cause.getMessage() == null ? "" : " (" + InszRedaction.scrub(cause.getMessage()) + ")"),
+                    TRANSIENT_RETRY_AFTER, cause);
+        }
+        return AttemptFailure.transientFailure(Reason.UNREACHABLE, "MAGDA call failed: " + what, TRANSIENT_RETRY_AFTER, cause);
+    }
+
+    private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) return true;
+        }
+        return false;
+    }
+
+    private static java.util.Optional<Duration> retryAfterHeader(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                long seconds = Long.parseLong(v.strip());
+                return seconds > 0 ? java.util.Optional.of(Duration.ofSeconds(seconds)) : java.util.Optional.empty();
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    private PlatformUnavailableException unavailable(Throwable t, int attempts) {
+        PlatformUnavailableException e;
+        if (t instanceof AttemptFailure f) {
+            String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+            e = new PlatformUnavailableException(f.reason(), f.getMessage() + tries, f.retryAfter(), f.getCause());
+        } else if (t instanceof CallNotPermittedException) {
+            e = new PlatformUnavailableException(Reason.CIRCUIT_OPEN,
+                    "MAGDA circuit breaker is open after repeated failures; question not sent", remainingOpenTime());
+        } else if (t instanceof BulkheadFullException) {
+            e = new PlatformUnavailableException(Reason.TOO_BUSY, "already " + config.bulkhead().maxConcurrentCalls()
+                    + " MAGDA questions under way; question not sent", TOO_BUSY_RETRY_AFTER);
+        } else if (t instanceof AcquirePermissionCancelledException) {
+            Thread.currentThread().interrupt();
+            e = new PlatformUnavailableException(Reason.TOO_BUSY, "interrupted while waiting for a free MAGDA slot",
+                    TOO_BUSY_RETRY_AFTER);
+        } else {
+            e = new PlatformUnavailableException(Reason.UNREACHABLE, "MAGDA call failed: " + t.getClass().getSimpleName(),
+                    TRANSIENT_RETRY_AFTER, t);
+        }
+        unavailable.get(e.reason()).increment();
+        log.warn("MAGDA gave no answer: {} {}", e.reason(), e.getMessage());
+        return e;
+    }
+
+    /** Time until the circuit lets a trial call through, rounded up to whole seconds, at least 1 s. */
+    private Duration remainingOpenTime() {
+        Duration open = config.circuitBreaker().openDuration();
+        long openedAt = circuitOpenedAtNanos.get();
+        Duration remaining = openedAt == 0 ? open : open.minusNanos(System.nanoTime() - openedAt);
+        long seconds = (remaining.toMillis() + 999) / 1000;
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+
+    private StatusAnswer interpret(Exchange exchange, Insz insz, List<String> names) throws PlatformUnavailableException {
+        GeefSociaalStatuutReply reply = exchange.reply();
+        String platformReference = reply.platformReference();
+        List<GeefSociaalStatuutReply.Uitzondering> fouten = reply.fouten();
+        if (!fouten.isEmpty()) {
+            GeefSociaalStatuutReply.Uitzondering first = fouten.get(0);
+            String message = "platform answered Uitzondering " + InszRedaction.scrub(first.identificatie())
+                    + " (" + InszRedaction.scrub(first.diagnose()) + "); platform reference " + platformReference
+                    + ", our reference " + exchange.request().referte();
+            PlatformUnavailableException e = new PlatformUnavailableException(Reason.UITZONDERING, message, UITZONDERING_RETRY_AFTER);
+            unavailable.get(Reason.UITZONDERING).increment();
+            log.warn("MAGDA gave no answer: {} {}", e.reason(), message);
+            throw e;
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (GeefSociaalStatuutReply.Uitzondering u : reply.uitzonderingen()) {
+            String id = InszRedaction.scrub(u.identificatie());
+            String diagnose = InszRedaction.scrub(u.diagnose());
+            notes.put(u.type() + " " + id, diagnose);
+            log.warn("MAGDA Uitzondering {} {} ({}) from {} for {}; platform reference {}", u.type(), id, diagnose,
+                    InszRedaction.scrub(u.oorsprong()), exchange.request(), platformReference);
+        }
+        reply.personInsz().filter(digits -> !digits.equals(insz.digits())).ifPresent(other ->
+                log.warn("MAGDA answered {} about another INSZ than asked ({}); platform reference {}",
+                        exchange.request(), Insz.isValid(other) ? Insz.parse(other).masked() : "unreadable", platformReference));
+        Set<String> applicable = new LinkedHashSet<>(reply.applicableNames());
+        applicable.retainAll(names);
+        answered.increment();
+        return new StatusAnswer(platformReference, applicable, notes);
+    }
+
+    public MagdaConfig config() {
+        return config;
+    }
+
+    /** The circuit breaker's state, for health checks and metrics. */
+    public CircuitState circuitState() {
+        return switch (circuitBreaker.getState()) {
+            case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            default -> CircuitState.CLOSED;
+        };
+    }
+
+    /** Counters since this client was created. */
+    public Calls calls() {
+        Map<Reason, Long> failures = new EnumMap<>(Reason.class);
+        unavailable.forEach((reason, count) -> failures.put(reason, count.sum()));
+        return new Calls(questions.sum(), httpExchanges.sum(), answered.sum(), failures,
+                bulkhead.getMetrics().getAvailableConcurrentCalls());
+    }
+
+    /** State of the circuit breaker: CLOSED (asking), OPEN (not asking), HALF_OPEN (trial calls). */
+    public enum CircuitState { CLOSED, OPEN, HALF_OPEN }
+
+    /**
+     * @param questions      calls of {@link #ask}
+     * @param httpExchanges  HTTP requests sent (retries included)
+     * @param answered       questions that got a usable answer
+     * @param unavailable    questions without answer, per reason
+     * @param freeSlots      questions that could start right now (bulkhead)
+     */
+    public record Calls(long questions, long httpExchanges, long answered, Map<Reason, Long> unavailable, int freeSlots) {
+        public Calls {
+            unavailable = Map.copyOf(unavailable);
+        }
+
+        public long unavailableTotal() {
+            return unavailable.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package be.proactief.aws.magda;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A stand-in platform that answers every POST with one fixed status and body, and remembers the
+ * last request. For the few client behaviours the simulator cannot show (a reply that leaves out
+ * an asked status, the exact HTTP headers sent).
+ */
+final class CannedPlatform implements AutoCloseable {
+
+    private final HttpServer server;
+    private volatile Headers lastHeaders;
+    private volatile String lastBody;
+
+    CannedPlatform(int status, String body) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                lastHeaders = exchange.getRequestHeaders();
+                lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+                exchange.sendResponseHeaders(status, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        });
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ws");
+    }
+
+    Headers lastHeaders() {
+        return lastHeaders;
+    }
+
+    String lastBody() {
+        return lastBody;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

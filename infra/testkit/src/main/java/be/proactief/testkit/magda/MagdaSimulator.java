@@ -1,0 +1,449 @@
+package be.proactief.testkit.magda;
+
+import be.proactief.core.insz.Insz;
+import be.proactief.testkit.city.SyntheticCity;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The project's own MAGDA GeefSociaalStatuut 03.00 endpoint for tests and the local run: a JDK
+ * {@link HttpServer} on 127.0.0.1 that speaks the same SOAP 1.1 as the platform, answers from a
+ * registry of synthetic {@link Persona}s, and injects {@link SimulatorFaults} on demand.
+ *
+ * <h2>Answers</h2>
+ * <ul>
+ *   <li>registered INSZ: per asked status Resultaat Code 1 "Van toepassing" with the matching
+ *       Periodes when the persona's status holds on the asked date (or overlaps the asked period),
+ *       else Code 0 "Niet van toepassing";</li>
+ *   <li>unknown INSZ: an Antwoord with Uitzondering (MAGDA error element) FOUT 30003 "Onbestaande INSZ";</li>
+ *   <li>a request that is not a GeefSociaalStatuut question: HTTP 400 with a SOAP Fault.</li>
+ * </ul>
+ *
+ * <h2>Admin endpoint</h2> on the same server (parameters in the query string, a form body or a flat JSON object):
+ * <ul>
+ *   <li>{@code GET /__admin/faults}: the armed faults as JSON; {@code POST /__admin/faults}
+ *       {@code fault=HTTP_500|HTTP_ERROR|TIMEOUT|MALFORMED_REPLY|UITZONDERING|WAARSCHUWING}, {@code times=N|always},
+ *       {@code status=503}, {@code latencyMs=200}, {@code timeoutHoldMs}; {@code DELETE /__admin/faults}: reset;</li>
+ *   <li>{@code GET /__admin/calls}: {@code {"total":N,"inFlight":n}}; {@code DELETE /__admin/calls}: reset the counters;</li>
+ *   <li>{@code GET /__admin/health}: {@code {"status":"UP","personas":n}}.</li>
+ * </ul>
+ * Thread-safe. Every call to the service path is counted (total, and per INSZ once the question parses).
+ */
+public final class MagdaSimulator implements AutoCloseable {
+
+    public static final String SERVICE_PATH = "/GeefSociaalStatuutDienst-03.00/soap/WebService";
+    public static final String ADMIN_PATH = "/__admin";
+    private static final int MAX_REQUEST_BYTES = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(MagdaSimulator.class);
+
+    private final Map<String, Persona> personas = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> callsPerInsz = new ConcurrentHashMap<>();
+    private final AtomicLong totalCalls = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final SimulatorFaults faults = new SimulatorFaults();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Clock clock;
+    private volatile HttpServer server;
+    private volatile ExecutorService executor;
+
+    public MagdaSimulator() {
+        this(Clock.system(ZoneId.of("Europe/Brussels")));
+    }
+
+    /** @param clock stamps the Tijdstip (moment) of the answers; the truth follows the asked date, not this clock */
+    public MagdaSimulator(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Starts on a free port of 127.0.0.1. */
+    public MagdaSimulator start() {
+        return start(0);
+    }
+
+    /** Starts on {@code port} of 127.0.0.1 (0 = a free port). */
+    public synchronized MagdaSimulator start(int port) {
+        if (server != null) throw new IllegalStateException("simulator already started on " + endpoint());
+        if (closed.getCount() == 0) throw new IllegalStateException("simulator was closed; create a new one");
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+            s.setExecutor(pool);
+            s.createContext("/", this::handle);
+            s.start();
+            this.executor = pool;
+            this.server = s;
+            log.info("MAGDA simulator listening on {}", endpoint());
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the MAGDA simulator on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "magda-simulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The service URI, e.g. {@code http://127.0.0.1:54321/GeefSociaalStatuutDienst-03.00/soap/WebService}. */
+    public URI endpoint() {
+        return baseUri().resolve(SERVICE_PATH);
+    }
+
+    /** {@code http://127.0.0.1:PORT/__admin/} */
+    public URI adminUri() {
+        return baseUri().resolve(ADMIN_PATH + "/");
+    }
+
+    public int port() {
+        return requireStarted().getAddress().getPort();
+    }
+
+    private URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    private HttpServer requireStarted() {
+        HttpServer s = server;
+        if (s == null) throw new IllegalStateException("simulator not started");
+        return s;
+    }
+
+    /** Stops at once: waiting TIMEOUT and latency faults end, open connections are dropped. */
+    @Override
+    public synchronized void close() {
+        closed.countDown();
+        HttpServer s = server;
+        if (s != null) {
+            s.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+            log.info("MAGDA simulator stopped");
+        }
+    }
+
+    // ---- personas ------------------------------------------------------------------------------
+
+    /** Registers (or replaces) the persona with this INSZ. */
+    public MagdaSimulator register(Persona persona) {
+        personas.put(persona.insz().digits(), persona);
+        return this;
+    }
+
+    public MagdaSimulator registerAll(Collection<Persona> all) {
+        all.forEach(this::register);
+        return this;
+    }
+
+    public boolean unregister(Insz insz) {
+        return personas.remove(insz.digits()) != null;
+    }
+
+    public Optional<Persona> persona(Insz insz) {
+        return Optional.ofNullable(personas.get(insz.digits()));
+    }
+
+    public int personaCount() {
+        return personas.size();
+    }
+
+    // ---- faults and counters -------------------------------------------------------------------
+
+    /** The faults to inject; also reachable over {@code /__admin/faults}. */
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
+    /** Resets faults and call counters (personas stay). */
+    public void reset() {
+        faults.reset();
+        resetCounts();
+    }
+
+    /** Calls to the service path since start or the last {@link #resetCounts()}, malformed ones included. */
+    public long callCount() {
+        return totalCalls.get();
+    }
+
+    /** Calls whose question was about {@code insz}. */
+    public long callCount(Insz insz) {
+        AtomicLong n = callsPerInsz.get(insz.digits());
+        return n == null ? 0 : n.get();
+    }
+
+    /** Calls per INSZ digits (test numbers only), a snapshot. */
+    public Map<String, Long> callCountsPerInsz() {
+        Map<String, Long> snapshot = new LinkedHashMap<>();
+        callsPerInsz.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    public void resetCounts() {
+        totalCalls.set(0);
+        callsPerInsz.clear();
+    }
+
+    /** Calls being handled right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals(SERVICE_PATH)) {
+                handleService(exchange);
+            } else if (path.startsWith(ADMIN_PATH + "/")) {
+                handleAdmin(exchange, path.substring(ADMIN_PATH.length() + 1));
+            } else {
+                send(exchange, 404, "text/plain; charset=utf-8", "no such path; the service is at " + SERVICE_PATH);
+            }
+        } catch (IOException e) {
+            log.debug("MAGDA simulator: connection dropped ({})", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("MAGDA simulator: unexpected failure", e);
+        }
+    }
+
+    private void handleService(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().add("Allow", "POST");
+            send(exchange, 405, "text/plain; charset=utf-8", "POST a SOAP envelope");
+            return;
+        }
+        inFlight.incrementAndGet();
+        try {
+            byte[] body = readBody(exchange.getRequestBody());
+            totalCalls.incrementAndGet();
+            if (body == null) {
+                sendXml(exchange, 413, AnswerWriter.soapFault("Client", "request larger than " + MAX_REQUEST_BYTES + " bytes"));
+                return;
+            }
+            GeefSociaalStatuutQuestion question;
+            try {
+                question = GeefSociaalStatuutQuestion.parse(body);
+            } catch (GeefSociaalStatuutQuestion.BadRequest e) {
+                sendXml(exchange, 400, AnswerWriter.soapFault("Client", e.getMessage()));
+                return;
+            }
+            callsPerInsz.computeIfAbsent(question.inszDigits(), k -> new AtomicLong()).incrementAndGet();
+            if (!pause(faults.latency())) return;
+            Optional<SimulatorFaults.Armed> fault = faults.next();
+            if (fault.isPresent()) {
+                SimulatorFaults.Armed f = fault.get();
+                switch (f.kind()) {
+                    case TIMEOUT -> {
+                        pause(faults.timeoutHold());
+                        return; // drop the call without an answer
+                    }
+                    case HTTP_ERROR -> {
+                        sendXml(exchange, f.httpStatus(), AnswerWriter.soapFault("Server",
+                                "Gesimuleerde platformfout (HTTP " + f.httpStatus() + ")"));
+                        return;
+                    }
+                    case MALFORMED_REPLY -> {
+                        sendXml(exchange, 200, AnswerWriter.truncated());
+                        return;
+                    }
+                    case UITZONDERING -> {
+                        sendXml(exchange, 200, AnswerWriter.uitzondering(question, now(), new AnswerWriter.Uitzondering(
+                                "99999", "SIM", "FOUT", "Gesimuleerde fout: bron tijdelijk niet beschikbaar")));
+                        return;
+                    }
+                    case WAARSCHUWING -> {
+                        answer(exchange, question, List.of(new AnswerWriter.Uitzondering(
+                                "99998", "SIM", "WAARSCHUWING", "Gesimuleerde waarschuwing: gegevens mogelijk onvolledig")));
+                        return;
+                    }
+                }
+            }
+            answer(exchange, question, List.of());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange, GeefSociaalStatuutQuestion q, List<AnswerWriter.Uitzondering> warnings) throws IOException {
+        Persona persona = personas.get(q.inszDigits());
+        if (persona == null) {
+            sendXml(exchange, 200, AnswerWriter.uitzondering(q, now(),
+                    new AnswerWriter.Uitzondering("30003", "KSZ", "FOUT", "Onbestaande INSZ")));
+            return;
+        }
+        List<AnswerWriter.Statuut> statuten = new ArrayList<>();
+        for (GeefSociaalStatuutQuestion.Criterium c : q.criteria()) {
+            List<StatusPeriod> periods = persona.periodsOverlapping(c.naam(), c.from(), c.until());
+            statuten.add(new AnswerWriter.Statuut(c.naam(), !periods.isEmpty(), periods));
+        }
+        sendXml(exchange, 200, AnswerWriter.answer(q, now(), statuten, warnings));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** Waits {@code d} unless the simulator closes first; false when closed or interrupted. */
+    private boolean pause(Duration d) {
+        if (d.isZero()) return closed.getCount() > 0;
+        try {
+            return !closed.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        return bytes.length > MAX_REQUEST_BYTES ? null : bytes;
+    }
+
+    private void handleAdmin(HttpExchange exchange, String what) throws IOException {
+        String method = exchange.getRequestMethod();
+        try {
+            switch (what) {
+                case "faults" -> {
+                    switch (method) {
+                        case "GET" -> { }
+                        case "POST", "PUT" -> faults.apply(params(exchange));
+                        case "DELETE" -> faults.reset();
+                        default -> throw new IllegalArgumentException("use GET, POST or DELETE on /__admin/faults");
+                    }
+                    sendJson(exchange, 200, faults.toJson());
+                }
+                case "calls" -> {
+                    switch (method) {
+                        case "GET" -> { }
+                        case "DELETE" -> resetCounts();
+                        default -> throw new IllegalArgumentException("use GET or DELETE on /__admin/calls");
+                    }
+                    sendJson(exchange, 200, "{\"total\":" + callCount() + ",\"inFlight\":" + inFlight() + "}");
+                }
+                case "reset" -> {
+                    reset();
+                    sendJson(exchange, 200, "{\"reset\":true}");
+                }
+                case "health" -> sendJson(exchange, 200, "{\"status\":\"UP\",\"personas\":" + personaCount() + "}");
+                default -> sendJson(exchange, 404, "{\"error\":\"unknown admin resource; use faults, calls, reset or health\"}");
+            }
+        } catch (IllegalArgumentException e) {
+            sendJson(exchange, 400, "{\"error\":\"" + jsonEscape(e.getMessage()) + "\"}");
+        }
+    }
+
+    private static final Pattern JSON_MEMBER = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.]+|true|false|null)");
+
+    /** Query string plus a form-encoded or flat-JSON body. */
+    private static Map<String, String> params(HttpExchange exchange) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        parseForm(exchange.getRequestURI().getRawQuery(), params);
+        String body = new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8).strip();
+        if (body.startsWith("{")) {
+            Matcher m = JSON_MEMBER.matcher(body);
+            while (m.find()) {
+                params.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(2));
+            }
+        } else {
+            parseForm(body, params);
+        }
+        return params;
+    }
+
+    private static void parseForm(String raw, Map<String, String> into) {
+        if (raw == null || raw.isBlank()) return;
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            into.put(key, value);
+        }
+    }
+
+    private static String jsonEscape(String s) {
+        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static void sendXml(HttpExchange exchange, int status, String xml) throws IOException {
+        send(exchange, status, "text/xml; charset=utf-8", xml);
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, "application/json", json);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * Runs the simulator stand-alone: {@code MagdaSimulator [port] [households seed]} registers the
+     * named {@link Personas} and, when asked, a {@link SyntheticCity}, then serves until stopped.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        MagdaSimulator simulator = new MagdaSimulator().registerAll(Personas.all());
+        if (args.length > 2) {
+            SyntheticCity.generate(Integer.parseInt(args[1]), Long.parseLong(args[2])).registerWith(simulator);
+        }
+        simulator.start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "magda-simulator-shutdown"));
+        System.out.println("MAGDA simulator: " + simulator.endpoint() + " (" + simulator.personaCount()
+                + " personas; admin at " + simulator.adminUri() + ")");
+        simulator.closed.await();
+    }
+
+    @Override
+    public String toString() {
+        HttpServer s = server;
+        return "MagdaSimulator[" + (s == null ? "stopped" : endpoint().toString()) + ", personas=" + personas.size()
+                + ", calls=" + totalCalls.get() + "]";
+    }
+}
