@@ -1,0 +1,131 @@
+package be.proactief.aws.wiring;
+
+import be.proactief.aws.audit.JsonLogAuditLog;
+import be.proactief.aws.dynamo.DynamoDecisionStore;
+import be.proactief.aws.dynamo.DynamoOverrideStore;
+import be.proactief.aws.magda.MagdaClient;
+import be.proactief.aws.magda.MagdaConfig;
+import be.proactief.core.audit.AuditLog;
+import be.proactief.core.decision.DecisionStore;
+import be.proactief.core.engine.EntitlementEngine;
+import be.proactief.core.override.OverrideService;
+import be.proactief.core.override.OverrideStore;
+import be.proactief.core.platform.SocialStatusSource;
+import be.proactief.core.scheme.SchemeCatalog;
+import be.proactief.core.subject.SubjectKeys;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Wires the framework-free core to its AWS adapters for every Lambda function. Configuration
+ * comes from environment variables (see {@link Settings}); nothing here holds domain logic.
+ */
+@Factory
+public class ProactiefFactory {
+
+    static final List<String> MAGDA_VARIABLES = List.of("MAGDA_ENDPOINT", "MAGDA_SENDER_ID", "MAGDA_HOEDANIGHEID",
+            "MAGDA_REFERENCE_PREFIX", "MAGDA_SOAP_ACTION", "MAGDA_CONNECT_TIMEOUT", "MAGDA_READ_TIMEOUT", "MAGDA_RETRY_BACKOFF",
+            "MAGDA_CIRCUIT_OPEN_DURATION", "MAGDA_BULKHEAD_MAX_WAIT", "MAGDA_MAX_ATTEMPTS", "MAGDA_MAX_CONCURRENT_CALLS",
+            "MAGDA_CIRCUIT_WINDOW", "MAGDA_CIRCUIT_MIN_CALLS", "MAGDA_CIRCUIT_FAILURE_RATE", "MAGDA_KEYSTORE", "MAGDA_KEYSTORE_PASSWORD",
+            "MAGDA_KEYSTORE_TYPE", "MAGDA_TRUSTSTORE", "MAGDA_TRUSTSTORE_PASSWORD", "MAGDA_TRUSTSTORE_TYPE");
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The shipped schemes, or the city's own folder ({@code PROACTIEF_SCHEMES_DIR}); a broken file stops the start. */
+    @Singleton
+    SchemeCatalog schemeCatalog(Settings settings) {
+        return settings.get("PROACTIEF_SCHEMES_DIR")
+                .map(dir -> SchemeCatalog.loadDirectory(Path.of(dir), name -> settings.get(name).orElse(null)))
+                .orElseGet(() -> SchemeCatalog.loadDefaults(name -> settings.get(name).orElse(null)));
+    }
+
+    /**
+     * One secret per scheme from {@code PROACTIEF_SUBJECT_KEYS} (a Secrets Manager JSON secret:
+     * {@code {"waste-bags":"<base64>",…}}); for local runs only, {@code PROACTIEF_DEV_SUBJECT_KEY}.
+     */
+    @Singleton
+    SubjectKeys subjectKeys(Settings settings, SchemeCatalog catalog) {
+        return settings.get("PROACTIEF_SUBJECT_KEYS")
+                .map(SubjectKeySecrets::parse)
+                .map(SubjectKeys::new)
+                .orElseGet(() -> SubjectKeys.forDevelopment(settings.get("PROACTIEF_DEV_SUBJECT_KEY")
+                        .orElseThrow(() -> new IllegalStateException("PROACTIEF_SUBJECT_KEYS is not set (and no PROACTIEF_DEV_SUBJECT_KEY for a local run)"))
+                        .getBytes(StandardCharsets.UTF_8), catalog.ids()));
+    }
+
+    @Singleton
+    DynamoDbClient dynamoDbClient(Settings settings) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(settings.get("AWS_REGION", "eu-west-1")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5)));
+        settings.get("PROACTIEF_DYNAMODB_ENDPOINT").or(() -> settings.get("AWS_ENDPOINT_URL_DYNAMODB")).or(() -> settings.get("AWS_ENDPOINT_URL"))
+                .ifPresent(endpoint -> {
+                    builder.endpointOverride(URI.create(endpoint));
+                    if (settings.get("AWS_ACCESS_KEY_ID").isEmpty()) {
+                        // an emulator: any credentials do
+                        builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    }
+                });
+        if (settings.get("PROACTIEF_DYNAMODB_ENDPOINT").isEmpty() && settings.get("AWS_ENDPOINT_URL").isEmpty()
+                && settings.get("AWS_ENDPOINT_URL_DYNAMODB").isEmpty()) {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    DynamoDbEnhancedClient enhancedClient(DynamoDbClient client) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    }
+
+    @Singleton
+    DecisionStore decisionStore(DynamoDbEnhancedClient client, Settings settings) {
+        return new DynamoDecisionStore(client, settings.get("PROACTIEF_DECISIONS_TABLE", "Decisions"));
+    }
+
+    @Singleton
+    OverrideStore overrideStore(DynamoDbEnhancedClient client, Settings settings) {
+        return new DynamoOverrideStore(client, settings.get("PROACTIEF_OVERRIDES_TABLE", "Overrides"));
+    }
+
+    @Singleton
+    SocialStatusSource platform(Settings settings) {
+        return new MagdaClient(MagdaConfig.fromEnvironment(settings.subset(MAGDA_VARIABLES)));
+    }
+
+    @Singleton
+    AuditLog auditLog() {
+        return new JsonLogAuditLog();
+    }
+
+    @Singleton
+    EntitlementEngine entitlementEngine(SchemeCatalog catalog, SubjectKeys keys, DecisionStore decisions, OverrideStore overrides,
+                                        SocialStatusSource platform, AuditLog audit, Clock clock) {
+        return new EntitlementEngine(catalog, keys, decisions, overrides, platform, audit, clock);
+    }
+
+    @Singleton
+    OverrideService overrideService(SchemeCatalog catalog, SubjectKeys keys, OverrideStore overrides, AuditLog audit, Clock clock) {
+        return new OverrideService(catalog, keys, overrides, audit, clock);
+    }
+}
