@@ -1,5 +1,7 @@
 package be.proactief.aws.lambda;
 
+import be.proactief.testkit.lambda.LocalLambdaContext;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -35,7 +37,7 @@ class NonAccumulatingLambdaContextFactoryTest {
                 .build()) {
             RequestIdHandler handler = new RequestIdHandler(ctx);
             for (int i = 0; i < invocations; i++) {
-                handler.handleRequest("x", new TestLambdaContext("req-" + i));
+                handler.handleRequest("x", new LocalLambdaContext("req-" + i));
             }
             return ctx.getBeanDefinitions(Context.class).size();
         }
@@ -50,8 +52,8 @@ class NonAccumulatingLambdaContextFactoryTest {
     void the_context_bean_is_the_current_invocation() {
         try (ApplicationContext ctx = ApplicationContext.run()) {
             RequestIdHandler handler = new RequestIdHandler(ctx);
-            assertThat(handler.handleRequest("x", new TestLambdaContext("first"))).isEqualTo("first");
-            assertThat(handler.handleRequest("x", new TestLambdaContext("second"))).isEqualTo("second");
+            assertThat(handler.handleRequest("x", new LocalLambdaContext("first"))).isEqualTo("first");
+            assertThat(handler.handleRequest("x", new LocalLambdaContext("second"))).isEqualTo("second");
         }
     }
 

@@ -1,0 +1,20 @@
+package be.proactief.function.checkapi;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+/**
+ * The check-api Lambda: API Gateway HTTP API (payload 2.0) events in, the Micronaut
+ * controllers of this module answer. Handler string for SAM:
+ * {@code be.proactief.function.checkapi.CheckApiHandler::handleRequest}.
+ */
+public class CheckApiHandler extends APIGatewayV2HTTPEventFunction {
+
+    public CheckApiHandler() {
+        super();
+    }
+
+    public CheckApiHandler(ApplicationContext applicationContext) {
+        super(applicationContext);
+    }
+}

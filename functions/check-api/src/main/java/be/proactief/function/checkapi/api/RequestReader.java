@@ -1,0 +1,111 @@
+package be.proactief.function.checkapi.api;
+
+import be.proactief.core.insz.InvalidInszException;
+import be.proactief.core.insz.Insz;
+import be.proactief.function.checkapi.http.ApiException;
+import be.proactief.function.checkapi.http.Problem;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a JSON body and its fields, collecting every field error so the caller sees them all
+ * at once. Error messages never hold an unmasked INSZ.
+ */
+@Singleton
+final class RequestReader {
+
+    private final JsonMapper json;
+
+    RequestReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    <T> T body(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new ApiException(Problem.of(400, "bad-request", "Bad request", "The request needs a JSON body"));
+        }
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) throw new IOException("null");
+            return value;
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON", "The body is not a JSON object of the expected shape"));
+        }
+    }
+
+    /** Collects field errors for one request. */
+    static final class Fields {
+        private final List<Problem.FieldError> errors = new ArrayList<>();
+
+        Insz insz(String value) {
+            if (value == null || value.isBlank()) {
+                errors.add(new Problem.FieldError("insz", "insz is required"));
+                return null;
+            }
+            try {
+                return Insz.parse(value);
+            } catch (InvalidInszException e) {
+                errors.add(new Problem.FieldError("insz", e.getMessage()));
+                return null;
+            }
+        }
+
+        String required(String field, String value) {
+            if (value == null || value.isBlank()) {
+                errors.add(new Problem.FieldError(field, field + " is required"));
+                return null;
+            }
+            return value.strip();
+        }
+
+        LocalDate date(String field, String value) {
+            if (value == null || value.isBlank()) return null;
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new Problem.FieldError(field, field + " must be a date YYYY-MM-DD, got '" + Insz.redact(truncate(value)) + "'"));
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+            if (value == null || value.isBlank()) {
+                errors.add(new Problem.FieldError(field, field + " is required; one of " + Arrays.toString(type.getEnumConstants())));
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, value.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError(field, field + " must be one of " + Arrays.toString(type.getEnumConstants())
+                        + ", got '" + Insz.redact(truncate(value)) + "'"));
+                return null;
+            }
+        }
+
+        void maxLength(String field, String value, int max) {
+            if (value != null && value.length() > max) {
+                errors.add(new Problem.FieldError(field, field + " may have at most " + max + " characters, has " + value.length()));
+            }
+        }
+
+        void add(String field, String message) {
+            errors.add(new Problem.FieldError(field, message));
+        }
+
+        /** Throws a 400 problem with every error collected so far. */
+        void check() {
+            if (!errors.isEmpty()) throw new ApiException(Problem.validation(errors));
+        }
+
+        private static String truncate(String v) {
+            return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package be.proactief.function.checkapi.api;
+
+import be.proactief.core.decision.Decision;
+import be.proactief.core.engine.DecisionResult;
+import be.proactief.core.engine.Explanation;
+import be.proactief.core.override.Override;
+import be.proactief.core.scheme.Benefit;
+import be.proactief.core.scheme.Period;
+import be.proactief.core.scheme.SchemeVersion;
+import be.proactief.core.scheme.Tier;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** The JSON bodies this API answers with: the contract city portals code against. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    @Serdeable
+    record PeriodView(String id, String from, String until) {
+        static PeriodView of(Period p) {
+            return new PeriodView(p.id(), p.from().toString(), p.until().toString());
+        }
+    }
+
+    @Serdeable
+    record BenefitView(String kind, String description, String descriptionEn, Integer discountPercent, List<String> appliesTo,
+                       List<Long> amountsCentsByHouseholdSize, Long passPriceCents) {
+        static BenefitView of(Benefit b) {
+            return new BenefitView(b.kind().name(), b.descriptionNl(), b.descriptionEn(), b.discountPercent(),
+                    b.appliesTo().isEmpty() ? null : b.appliesTo(),
+                    b.amountsCentsByHouseholdSize().isEmpty() ? null : b.amountsCentsByHouseholdSize(), b.passPriceCents());
+        }
+    }
+
+    @Serdeable
+    record CheckResponse(String scheme, int schemeVersion, PeriodView period, String outcome, String tier, BenefitView benefit,
+                         String basis, String decidedAt, String validUntil, String decisionId, String explanation,
+                         String explanationEn, Long retryAfterSeconds) {
+        static CheckResponse of(DecisionResult r, String now) {
+            Explanation e = Explanation.of(r);
+            Decision d = r.decision();
+            Tier tier = r.tier().orElse(null);
+            return new CheckResponse(r.scheme().id(), r.scheme().version(), PeriodView.of(r.period()), r.outcome().name(),
+                    tier == null ? null : tier.id(), tier == null ? null : BenefitView.of(tier.benefit()),
+                    d == null ? null : d.basis().name(), d == null ? now : d.decidedAt().toString(),
+                    d == null ? null : d.validUntil().toString(), d == null ? null : d.decisionId(), e.nl(), e.en(),
+                    r.retryAfter() == null ? null : Math.max(1, r.retryAfter().toSeconds()));
+        }
+    }
+
+    @Serdeable
+    record RevocationView(String by, String at, String reason) {
+    }
+
+    @Serdeable
+    record OverrideView(String overrideId, String scheme, String outcome, String tier, String reasonCode, String note, String author,
+                        String validFrom, String validUntil, String createdAt, boolean revoked, RevocationView revocation) {
+        static OverrideView of(Override o) {
+            return new OverrideView(o.overrideId(), o.scheme(), o.outcome().name(), o.tier(), o.reasonCode().name(), o.note(), o.author(),
+                    o.validFrom().toString(), o.validUntil().toString(), o.createdAt().toString(), o.revoked(),
+                    o.revocation() == null ? null : new RevocationView(o.revocation().by(), o.revocation().at().toString(), o.revocation().reason()));
+        }
+    }
+
+    @Serdeable
+    record FulfilmentView(String reference, String at) {
+    }
+
+    @Serdeable
+    record DecisionView(String decisionId, String scheme, int schemeVersion, PeriodView period, String outcome, String tier, String basis,
+                        String platformReference, String decidedAt, String validUntil, FulfilmentView fulfilment) {
+        static DecisionView of(Decision d) {
+            return new DecisionView(d.decisionId(), d.scheme(), d.schemeVersion(),
+                    new PeriodView(d.periodId(), String.valueOf(d.periodFrom()), String.valueOf(d.periodUntil())), d.outcome().name(), d.tier(),
+                    d.basis().name(), d.platformReference(), d.decidedAt().toString(), d.validUntil().toString(),
+                    d.fulfilment() == null ? null : new FulfilmentView(d.fulfilment().reference(), d.fulfilment().at().toString()));
+        }
+    }
+
+    @Serdeable
+    record TierView(String id, List<String> statuses, String ground, String groundEn, BenefitView benefit) {
+    }
+
+    @Serdeable
+    record SchemeView(String id, int version, String name, String nameEn, String periodKind, String statusDate, List<TierView> tiers,
+                      List<Integer> olderVersions) {
+        static SchemeView of(SchemeVersion s, List<Integer> older) {
+            return new SchemeView(s.id(), s.version(), s.nameNl(), s.nameEn(), s.period().kind().name(), s.period().statusDate().name(),
+                    s.tiers().stream().map(t -> new TierView(t.id(), t.statuses(), t.groundNl(), t.groundEn(), BenefitView.of(t.benefit()))).toList(),
+                    older);
+        }
+    }
+
+    @Serdeable
+    record SchemeCatalogView(List<SchemeView> schemes) {
+    }
+}

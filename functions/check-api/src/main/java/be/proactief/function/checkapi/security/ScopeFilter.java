@@ -1,0 +1,120 @@
+package be.proactief.function.checkapi.security;
+
+import be.proactief.aws.auth.DevelopmentTokens;
+import be.proactief.aws.wiring.Settings;
+import be.proactief.function.checkapi.http.Problem;
+import be.proactief.function.checkapi.http.Problems;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.servlet.http.ServletHttpRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Defence in depth behind API Gateway's JWT authorizer: every {@code /v1} request needs a
+ * caller, and the scope its route requires ({@code entitlements/check} for checks and the
+ * scheme catalogue, {@code entitlements/override} for overrides and decision history).
+ *
+ * <p>On AWS the caller comes from {@code requestContext.authorizer.jwt} (claims and scopes,
+ * filled by the authorizer). Without an authorizer context, and only when
+ * {@code PROACTIEF_DEV_JWT_KEY} is configured (local run, tests), the function checks a
+ * development token in the {@code Authorization} header itself.
+ */
+@ServerFilter("/v1/**")
+public class ScopeFilter {
+
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final Optional<DevelopmentTokens> developmentTokens;
+
+    public ScopeFilter(Settings settings, Clock clock) {
+        this.developmentTokens = settings.get("PROACTIEF_DEV_JWT_KEY").map(key -> new DevelopmentTokens(key, clock));
+    }
+
+    @RequestFilter
+    @io.micronaut.core.annotation.Nullable
+    public HttpResponse<Problem> authorize(HttpRequest<?> request) {
+        Optional<Caller> caller = fromAuthorizer(request).or(() -> fromDevelopmentToken(request));
+        if (caller.isEmpty()) {
+            return Problems.response(Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required"))
+                    .header("WWW-Authenticate", "Bearer");
+        }
+        String needed = requiredScope(request.getPath());
+        if (needed != null && !caller.get().has(needed)) {
+            return Problems.response(Problem.of(403, "forbidden", "Forbidden", "This token lacks the scope " + needed));
+        }
+        if (bodyBytes(request) > MAX_BODY_BYTES) {
+            return Problems.response(Problem.of(413, "payload-too-large", "Payload too large", "The body may have at most 16 KiB"));
+        }
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+        return null;
+    }
+
+    static String requiredScope(String path) {
+        if (path.equals("/v1/checks") || path.startsWith("/v1/checks/") || path.equals("/v1/schemes") || path.startsWith("/v1/schemes/")) {
+            return DevelopmentTokens.SCOPE_CHECK;
+        }
+        if (path.startsWith("/v1/overrides") || path.startsWith("/v1/decisions")) {
+            return DevelopmentTokens.SCOPE_OVERRIDE;
+        }
+        return null;
+    }
+
+    private static Optional<APIGatewayV2HTTPEvent> nativeEvent(HttpRequest<?> request) {
+        if (request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
+            return Optional.of(event);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Caller> fromAuthorizer(HttpRequest<?> request) {
+        return nativeEvent(request)
+                .map(APIGatewayV2HTTPEvent::getRequestContext)
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .filter(jwt -> jwt.getClaims() != null)
+                .map(jwt -> caller(jwt.getClaims(), jwt.getScopes()));
+    }
+
+    private Optional<Caller> fromDevelopmentToken(HttpRequest<?> request) {
+        if (developmentTokens.isEmpty()) return Optional.empty();
+        return request.getHeaders().getAuthorization()
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip())
+                .flatMap(token -> developmentTokens.get().verify(token))
+                .map(claims -> caller(claims, null));
+    }
+
+    /** Scopes from the authorizer's list, else from the {@code scope} (or {@code scp}) claim. */
+    static Caller caller(Map<String, ?> claims, Collection<String> scopes) {
+        Set<String> granted = new LinkedHashSet<>();
+        if (scopes != null) granted.addAll(scopes);
+        for (String claim : new String[]{"scope", "scp"}) {
+            Object raw = claims.get(claim);
+            if (raw instanceof Collection<?> list) {
+                list.forEach(s -> granted.add(String.valueOf(s)));
+            } else if (raw != null) {
+                String text = String.valueOf(raw).replace("[", " ").replace("]", " ").replace(",", " ");
+                Arrays.stream(text.split("\\s+")).filter(s -> !s.isBlank()).forEach(granted::add);
+            }
+        }
+        Object id = claims.get("client_id") != null ? claims.get("client_id") : claims.get("sub");
+        return new Caller(id == null ? "unknown" : String.valueOf(id), Set.copyOf(granted));
+    }
+
+    private static long bodyBytes(HttpRequest<?> request) {
+        long declared = request.getContentLength();
+        if (declared > 0) return declared;
+        return nativeEvent(request).map(APIGatewayV2HTTPEvent::getBody).map(b -> (long) b.getBytes(StandardCharsets.UTF_8).length).orElse(0L);
+    }
+}

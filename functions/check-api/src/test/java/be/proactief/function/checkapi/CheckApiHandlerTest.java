@@ -1,0 +1,255 @@
+package be.proactief.function.checkapi;
+
+import be.proactief.testkit.lambda.LocalLambdaContext;
+import be.proactief.core.insz.Insz;
+import be.proactief.testkit.magda.Persona;
+import be.proactief.testkit.magda.Personas;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployed handler class on real API Gateway HTTP API v2 events (JWT authorizer context
+ * included), against dynalite and the MAGDA simulator: every route and every error.
+ */
+class CheckApiHandlerTest {
+
+    static CheckApiStack stack;
+    static ApplicationContext context;
+    static CheckApiHandler handler;
+    static Events events;
+
+    static final Persona LEEFLOON = Personas.leefloon();
+    static final Insz NOBODY_SPECIAL = Insz.of(88, 63, 14, 512, false);
+
+    @BeforeAll
+    static void start() {
+        stack = new CheckApiStack();
+        stack.magda.register(LEEFLOON).register(Persona.of(NOBODY_SPECIAL));
+        context = stack.context();
+        handler = new CheckApiHandler(context);
+        events = new Events(context);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+        stack.close();
+    }
+
+    @BeforeEach
+    void healthyPlatform() {
+        stack.magda.faults().reset();
+    }
+
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
+        return events.body(r, Map.class);
+    }
+
+    static void assertProblem(APIGatewayV2HTTPResponse r, int status) {
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
+        assertThat(header(r, "Content-Type")).startsWith("application/problem+json");
+        Map<String, Object> p = json(r);
+        assertThat(p).containsKeys("type", "title", "status", "detail");
+        assertThat(p.get("status")).isEqualTo(status);
+    }
+
+    static String header(APIGatewayV2HTTPResponse r, String name) {
+        return r.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst()
+                .orElseGet(() -> r.getMultiValueHeaders() == null ? null : r.getMultiValueHeaders().entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst().orElse(null));
+    }
+
+    APIGatewayV2HTTPEvent check(Insz insz) {
+        return events.load("check.json", Map.of("INSZ", insz.digits()));
+    }
+
+    @Test
+    void a_resident_on_leefloon_is_entitled_to_the_kansentarief() {
+        APIGatewayV2HTTPResponse r = invoke(check(LEEFLOON.insz()));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        Map<String, Object> body = json(r);
+        assertThat(body).containsEntry("scheme", "uitpas-kansentarief").containsEntry("schemeVersion", 1)
+                .containsEntry("outcome", "ENTITLED").containsEntry("tier", "social-status").containsEntry("basis", "PLATFORM");
+        assertThat(body).containsKeys("period", "benefit", "decidedAt", "validUntil", "decisionId", "explanation", "explanationEn");
+        assertThat((String) body.get("explanation")).startsWith("Recht op Kansentarief via automatische controle");
+        assertThat(r.getBody()).doesNotContain(LEEFLOON.insz().digits());
+    }
+
+    @Test
+    void a_resident_without_status_is_not_entitled_and_the_tier_is_null() {
+        Map<String, Object> body = json(invoke(check(NOBODY_SPECIAL)));
+        assertThat(body).containsEntry("outcome", "NOT_ENTITLED").containsEntry("tier", null);
+    }
+
+    @Test
+    void a_platform_outage_answers_unknown_with_retry_after() {
+        stack.magda.faults().http500(-1);
+        Insz fresh = Insz.of(91, 70, 3, 77, false);
+        stack.magda.register(Persona.of(fresh));
+        APIGatewayV2HTTPResponse r = invoke(check(fresh));
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(json(r)).containsEntry("outcome", "UNKNOWN").containsKey("retryAfterSeconds").containsEntry("decisionId", null);
+        assertThat(header(r, "Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void the_scheme_catalogue_lists_versions_tiers_and_benefits() {
+        APIGatewayV2HTTPResponse r = invoke(events.load("list-schemes.json"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(r.getBody()).contains("\"id\":\"school-discount\"", "\"discountPercent\":100", "LIVING_WAGES_PCSA_HELP", "\"version\":1");
+    }
+
+    @Test
+    void a_caseworker_creates_searches_and_revokes_an_override() {
+        Insz resident = Insz.of(85, 64, 2, 301, false);
+        APIGatewayV2HTTPResponse created = invoke(events.load("create-override.json", Map.of("INSZ", resident.digits())));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        String id = (String) json(created).get("overrideId");
+        assertThat(header(created, "Location")).isEqualTo("/v1/overrides/" + id);
+        assertThat(json(created)).containsEntry("author", "caseworker-console").containsEntry("reasonCode", "RECENT_MOVE");
+
+        APIGatewayV2HTTPResponse found = invoke(events.load("search-overrides.json", Map.of("INSZ", resident.digits())));
+        assertThat(found.getStatusCode()).isEqualTo(200);
+        assertThat(found.getBody()).contains(id);
+
+        APIGatewayV2HTTPResponse revoked = invoke(events.load("revoke-override.json", Map.of("OVERRIDE_ID", id)));
+        assertThat(revoked.getStatusCode()).as(revoked.getBody()).isEqualTo(204);
+        assertProblem(invoke(events.load("revoke-override.json", Map.of("OVERRIDE_ID", id))), 409);
+        assertThat(invoke(events.load("search-overrides.json", Map.of("INSZ", resident.digits()))).getBody())
+                .contains("\"revoked\":true", "Register updated");
+    }
+
+    @Test
+    void revoking_an_unknown_override_is_404() {
+        assertProblem(invoke(events.load("revoke-override.json", Map.of("OVERRIDE_ID", "no-such-override"))), 404);
+    }
+
+    @Test
+    void a_caseworker_sees_the_stored_decisions() {
+        invoke(check(LEEFLOON.insz()));
+        APIGatewayV2HTTPResponse r = invoke(events.load("search-decisions.json", Map.of("INSZ", LEEFLOON.insz().digits())));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(r.getBody()).contains("\"outcome\":\"ENTITLED\"", "\"platformReference\"").doesNotContain(LEEFLOON.insz().digits());
+    }
+
+    @Test
+    void malformed_json_is_400() {
+        assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", "{\"insz\": ")), 400);
+    }
+
+    @Test
+    void a_missing_field_is_400_naming_the_field() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", "{\"insz\":\"" + LEEFLOON.insz().digits() + "\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"scheme\"");
+    }
+
+    @Test
+    void an_invalid_insz_is_400_and_masked() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
+                "{\"insz\":\"85073003329\",\"scheme\":\"uitpas-kansentarief\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"insz\"", "85.07.30-***.**").doesNotContain("85073003329");
+    }
+
+    @Test
+    void an_unknown_scheme_is_400() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
+                "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"parking\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("unknown scheme 'parking'");
+    }
+
+    @Test
+    void a_bad_date_is_400() {
+        assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
+                "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"date\":\"28/11/2026\"}")), 400);
+    }
+
+    @Test
+    void an_override_ending_more_than_twelve_months_ahead_is_400() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(events.load("create-override.json", Map.of("INSZ", NOBODY_SPECIAL.digits())), "POST", "/v1/overrides",
+                "{\"insz\":\"" + NOBODY_SPECIAL.digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"outcome\":\"ENTITLED\",\"reasonCode\":\"OTHER\","
+                        + "\"validUntil\":\"" + java.time.LocalDate.parse(Events.today()).plusMonths(13) + "\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"validUntil\"");
+    }
+
+    @Test
+    void a_note_over_500_characters_is_400() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(events.load("create-override.json", Map.of("INSZ", NOBODY_SPECIAL.digits())), "POST", "/v1/overrides",
+                "{\"insz\":\"" + NOBODY_SPECIAL.digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"outcome\":\"ENTITLED\",\"reasonCode\":\"OTHER\","
+                        + "\"note\":\"" + "x".repeat(501) + "\",\"validUntil\":\"" + java.time.LocalDate.parse(Events.today()).plusDays(3) + "\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"note\"");
+    }
+
+    @Test
+    void no_authorizer_context_is_401() {
+        assertProblem(invoke(Events.withoutAuthorizer(check(LEEFLOON.insz()))), 401);
+    }
+
+    @Test
+    void a_portal_token_cannot_create_overrides_403() {
+        APIGatewayV2HTTPEvent e = Events.withScopes(events.load("create-override.json", Map.of("INSZ", NOBODY_SPECIAL.digits())), "entitlements/check");
+        assertProblem(invoke(e), 403);
+    }
+
+    @Test
+    void a_caseworker_token_without_check_scope_cannot_check_403() {
+        assertProblem(invoke(Events.withScopes(check(LEEFLOON.insz()), "entitlements/override")), 403);
+    }
+
+    @Test
+    void an_unknown_route_is_404() {
+        assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/nothing-here", "{}")), 404);
+    }
+
+    @Test
+    void a_wrong_method_is_405() {
+        assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "GET", "/v1/checks", null)), 405);
+    }
+
+    @Test
+    void a_body_over_16_kib_is_413() {
+        String big = "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"pad\":\"" + "x".repeat(17_000) + "\"}";
+        assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", big)), 413);
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_415() {
+        APIGatewayV2HTTPEvent e = Events.withHeader(check(LEEFLOON.insz()), "content-type", "text/plain");
+        assertProblem(invoke(e), 415);
+    }
+
+    @Test
+    void no_error_response_carries_an_unmasked_insz() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks/" + LEEFLOON.insz().digits(), "{}"));
+        assertThat(r.getBody()).doesNotContain(LEEFLOON.insz().digits());
+    }
+
+    @Test
+    void the_insz_never_appears_in_a_stored_item() {
+        invoke(check(LEEFLOON.insz()));
+        String everything = stack.aws.dynamoDb().scan(b -> b.tableName("Decisions")).items().toString()
+                + stack.aws.dynamoDb().scan(b -> b.tableName("Overrides")).items().toString();
+        assertThat(everything).doesNotContain(LEEFLOON.insz().digits()).doesNotContain(NOBODY_SPECIAL.digits());
+        assertThat(List.of(everything)).isNotEmpty();
+    }
+}
