@@ -23,6 +23,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,26 @@ public class ProactiefFactory {
                 });
         if (settings.get("PROACTIEF_DYNAMODB_ENDPOINT").isEmpty() && settings.get("AWS_ENDPOINT_URL").isEmpty()
                 && settings.get("AWS_ENDPOINT_URL_DYNAMODB").isEmpty()) {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    SqsClient sqsClient(Settings settings) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .region(Region.of(settings.get("AWS_REGION", "eu-west-1")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(25)));
+        java.util.Optional<String> endpoint = settings.get("PROACTIEF_SQS_ENDPOINT").or(() -> settings.get("AWS_ENDPOINT_URL_SQS"))
+                .or(() -> settings.get("AWS_ENDPOINT_URL"));
+        if (endpoint.isPresent()) {
+            builder.endpointOverride(URI.create(endpoint.get()));
+            if (settings.get("AWS_ACCESS_KEY_ID").isEmpty()) {
+                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            }
+        } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         return builder.build();

@@ -72,7 +72,8 @@ class MagdaSchemaConformanceTest {
         Element insz = (Element) q.getElementsByTagName("INSZ").item(0);
         insz.setTextContent("123");
 
-        assertThatThrownBy(() -> MagdaReferenceData.validate(MagdaReferenceData.requestSchema(), q))
+        var schema = MagdaReferenceData.requestSchema(); // skips the test where shared/magda is absent
+        assertThatThrownBy(() -> MagdaReferenceData.validate(schema, q))
                 .hasMessageContaining("123");
     }
 
