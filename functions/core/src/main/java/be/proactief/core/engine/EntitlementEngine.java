@@ -12,6 +12,7 @@ import be.proactief.core.override.OverrideStore;
 import be.proactief.core.platform.PlatformUnavailableException;
 import be.proactief.core.platform.SocialStatusSource;
 import be.proactief.core.platform.StatusAnswer;
+import be.proactief.core.scheme.Consultation;
 import be.proactief.core.scheme.Period;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.scheme.SchemeVersion;
@@ -34,7 +35,8 @@ import java.util.UUID;
  *
  * <p>Precedence: an active caseworker override, else a stored decision still valid, else the
  * platform (whose answer is then stored). The platform is asked tier by tier, most generous
- * first, stopping at the first yes, so it is asked no more than needed. When the platform
+ * first, stopping at the first yes, so it is asked no more than needed; or, where the scheme file
+ * says {@code consultation: ONE_QUESTION}, in one question whose most generous yes wins. When the platform
  * cannot answer, the outcome is UNKNOWN and nothing is stored: UNKNOWN is never a refusal.
  */
 public final class EntitlementEngine {
@@ -104,13 +106,20 @@ public final class EntitlementEngine {
         Tier granted = null;
         String reference = null;
         try {
-            for (Tier tier : scheme.tiers()) {
+            if (scheme.consultation() == Consultation.ONE_QUESTION) {
                 calls++;
-                StatusAnswer answer = platform.ask(insz, tier.statuses(), period.statusDate());
+                StatusAnswer answer = platform.ask(insz, scheme.allStatuses(), period.statusDate());
                 reference = answer.platformReference();
-                if (answer.anyApplies(tier.statuses())) {
-                    granted = tier;
-                    break;
+                granted = scheme.tiers().stream().filter(t -> answer.anyApplies(t.statuses())).findFirst().orElse(null);
+            } else {
+                for (Tier tier : scheme.tiers()) {
+                    calls++;
+                    StatusAnswer answer = platform.ask(insz, tier.statuses(), period.statusDate());
+                    reference = answer.platformReference();
+                    if (answer.anyApplies(tier.statuses())) {
+                        granted = tier;
+                        break;
+                    }
                 }
             }
         } catch (PlatformUnavailableException e) {

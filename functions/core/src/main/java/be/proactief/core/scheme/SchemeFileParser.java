@@ -116,7 +116,15 @@ final class SchemeFileParser {
             Benefit benefit = benefit(map(t.get("benefit"), at + ".benefit"), at + ".benefit");
             tiers.add(new Tier(tierId, statuses, text(ground, at + ".ground.nl", "nl", true), text(ground, at + ".ground.en", "en", true), benefit));
         }
-        return new SchemeVersion(id, version, nameNl, nameEn, new PeriodDefinition(kind, statusDate, end), tiers, recheck, retention, file);
+        String consultationText = text(doc, "consultation", false);
+        Consultation consultation = consultationText == null ? Consultation.TIER_BY_TIER
+                : enumValue(Consultation.class, consultationText, "consultation");
+        long distinct = tiers.stream().flatMap(t -> t.statuses().stream()).distinct().count();
+        if (consultation == Consultation.ONE_QUESTION && distinct > 8) {
+            throw fail("consultation", "ONE_QUESTION asks all " + distinct + " statuses at once; the platform takes at most 8");
+        }
+        return new SchemeVersion(id, version, nameNl, nameEn, new PeriodDefinition(kind, statusDate, end), tiers, recheck, retention,
+                consultation, file);
     }
 
     private Benefit benefit(Map<?, ?> b, String at) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param notEntitledRecheckAfter how long a refusal holds before the platform is asked again
  *        (null: for the whole period)
  * @param retention how long a decision is kept after its period ends (the DynamoDB TTL)
+ * @param consultation how the tiers are put to the platform
  */
 public record SchemeVersion(String id,
                             int version,
@@ -22,10 +23,16 @@ public record SchemeVersion(String id,
                             List<Tier> tiers,
                             Duration notEntitledRecheckAfter,
                             Period retention,
+                            Consultation consultation,
                             String sourceFile) {
 
     public SchemeVersion {
         tiers = List.copyOf(tiers);
+    }
+
+    /** Every status name of every tier, in tier order, without repeats. */
+    public List<String> allStatuses() {
+        return tiers.stream().flatMap(t -> t.statuses().stream()).distinct().toList();
     }
 
     /** "waste-bags@1" */

@@ -26,29 +26,58 @@ class EntitlementEngineTest {
     }
 
     @Test
-    void a_resident_on_leefloon_gets_the_most_generous_tier_with_one_question() {
+    void a_resident_on_leefloon_gets_the_most_generous_tier() {
         f.platform.with(resident, "LIVING_WAGES_PCSA_HELP", "BIM_BVT_IN_FAMILY");
         DecisionResult r = schoolDiscount("2026-11");
         assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
         assertThat(r.decision().tier()).isEqualTo("leefloon");
         assertThat(r.decision().basis()).isEqualTo(Basis.PLATFORM);
-        assertThat(f.platform.questions).containsExactly(List.of("LIVING_WAGES_PCSA_HELP"));
     }
 
     @Test
-    void tiers_are_asked_most_generous_first_and_stop_at_the_first_yes() {
-        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+    void school_discount_asks_all_tiers_in_one_question_and_the_most_generous_yes_wins() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY", "PCSA_AND_BIM_HELP");
         DecisionResult r = schoolDiscount("2026-11");
+        assertThat(r.decision().tier()).isEqualTo("increased-allowance");
+        assertThat(f.platform.questions).containsExactly(List.of("LIVING_WAGES_PCSA_HELP", "BIM_BVT_IN_FAMILY", "PCSA_AND_BIM_HELP"));
+    }
+
+    @Test
+    void tier_by_tier_schemes_ask_most_generous_first_and_stop_at_the_first_yes() {
+        be.proactief.core.scheme.SchemeVersion tierByTier = be.proactief.core.scheme.SchemeCatalog.parse("t.yaml", """
+                id: school-discount
+                version: 2
+                name: {nl: korting, en: discount}
+                period: {kind: MONTH}
+                retention: P13M
+                tiers:
+                  - id: leefloon
+                    statuses: [LIVING_WAGES_PCSA_HELP]
+                    ground: {nl: leefloon, en: living wage}
+                    benefit: {kind: DISCOUNT, description: {nl: a, en: a}, discountPercent: 100, appliesTo: [OPVANG]}
+                  - id: increased-allowance
+                    statuses: [BIM_BVT_IN_FAMILY]
+                    ground: {nl: vt, en: ia}
+                    benefit: {kind: DISCOUNT, description: {nl: b, en: b}, discountPercent: 50, appliesTo: [OPVANG]}
+                  - id: social-rate
+                    statuses: [PCSA_AND_BIM_HELP]
+                    ground: {nl: st, en: sr}
+                    benefit: {kind: DISCOUNT, description: {nl: c, en: c}, discountPercent: 25, appliesTo: [OPVANG]}
+                """, k -> null);
+        EntitlementEngine engine = new EntitlementEngine(be.proactief.core.scheme.SchemeCatalog.of(List.of(tierByTier)), f.keys, f.decisions,
+                f.overrides, f.platform, f.audit, f.clock);
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        DecisionResult r = engine.decide(DecisionRequest.forPeriod(resident, "school-discount", "2026-11", "billing"));
         assertThat(r.decision().tier()).isEqualTo("increased-allowance");
         assertThat(f.platform.questions).containsExactly(List.of("LIVING_WAGES_PCSA_HELP"), List.of("BIM_BVT_IN_FAMILY"));
     }
 
     @Test
-    void no_status_gives_not_entitled_after_asking_every_tier() {
+    void no_status_gives_not_entitled_after_one_question() {
         DecisionResult r = schoolDiscount("2026-11");
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
         assertThat(r.decision().tier()).isNull();
-        assertThat(f.platform.calls()).isEqualTo(3);
+        assertThat(f.platform.calls()).isEqualTo(1);
         assertThat(f.decisions.size()).isEqualTo(1);
     }
 
