@@ -60,6 +60,11 @@ public final class AwsBackend implements AutoCloseable {
         return new AwsBackend(Kind.LOCALSTACK, endpoint, endpoint, new ArrayList<>());
     }
 
+    /** Emulators already running elsewhere (e.g. a {@code ./proactief serve} in another terminal). */
+    public static AwsBackend remote(URI dynamoDbEndpoint, URI sqsEndpoint) {
+        return new AwsBackend(Kind.LOCALSTACK, dynamoDbEndpoint, sqsEndpoint, new ArrayList<>());
+    }
+
     /** Creates the tables and queues of {@code template.yaml} (idempotent). */
     public AwsBackend provision() {
         return provision(ProjectPaths.template(), Map.of());

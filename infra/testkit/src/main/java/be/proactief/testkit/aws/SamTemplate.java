@@ -208,7 +208,7 @@ public final class SamTemplate {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
+    public static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 

@@ -1,0 +1,159 @@
+package be.proactief.local;
+
+import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.aws.SamTemplate;
+import be.proactief.testkit.lambda.LocalLambdaContext;
+import com.amazonaws.services.lambda.runtime.Context;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextProvider;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The deployed handler classes of template.yaml, each in its own application context
+ * configured from its template environment (resolved against the local resources), as Lambda
+ * would run them. Handlers are created on first use and reused (warm).
+ */
+final class LocalFunctions implements AutoCloseable {
+
+    private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
+    private final Map<String, Object> handlers = new HashMap<>();
+    private final SamTemplate template;
+    private final AwsBackend.Resources resources;
+    private final Map<String, Object> localOverrides;
+
+    LocalFunctions(SamTemplate template, AwsBackend.Resources resources, Map<String, Object> localOverrides) {
+        this.template = template;
+        this.resources = resources;
+        this.localOverrides = localOverrides;
+        for (FunctionSpec spec : FunctionSpec.all(template)) specs.put(spec.logicalId(), spec);
+    }
+
+    List<FunctionSpec> specs() {
+        return List.copyOf(specs.values());
+    }
+
+    /** By logical id ({@code CheckApiFunction}) or short name ({@code check-api}, {@code invoice-discounter}). */
+    Optional<FunctionSpec> find(String name) {
+        if (specs.containsKey(name)) return Optional.of(specs.get(name));
+        String wanted = name.replace("-", "").toLowerCase();
+        return specs.values().stream().filter(s -> s.logicalId().toLowerCase().equals(wanted + "function")
+                || s.logicalId().toLowerCase().equals(wanted)).findFirst();
+    }
+
+    /** The function's environment variables, resolved, as Micronaut properties (dotted lower case) for its Settings. */
+    Map<String, Object> properties(FunctionSpec spec) {
+        Map<String, Object> props = new HashMap<>();
+        spec.environment().forEach((name, value) -> {
+            Object resolved;
+            try {
+                resolved = template.resolve(value, this::ref, this::getAtt);
+            } catch (RuntimeException e) {
+                return; // a value only AWS can give (e.g. another stack's export): the local overrides supply it
+            }
+            String text = String.valueOf(resolved);
+            if (text.startsWith("{{resolve:")) return; // Secrets Manager / SSM: the local run uses a development key
+            props.put(name.toLowerCase().replace('_', '.'), text);
+        });
+        props.putAll(localOverrides);
+        return props;
+    }
+
+    private String ref(String logicalId) {
+        if (resources.tableNames().containsKey(logicalId)) return resources.tableNames().get(logicalId);
+        if (resources.queueUrls().containsKey(logicalId)) return resources.queueUrls().get(logicalId);
+        return null;
+    }
+
+    private String getAtt(String logicalId, String attribute) {
+        if (attribute.equals("Arn") && resources.queueArns().containsKey(logicalId)) return resources.queueArns().get(logicalId);
+        if (attribute.equals("Arn") && resources.tableNames().containsKey(logicalId)) {
+            return "arn:aws:dynamodb:" + AwsBackend.REGION.id() + ":" + AwsBackend.LOCAL_ACCOUNT + ":table/" + resources.tableNames().get(logicalId);
+        }
+        if (attribute.equals("QueueName") && resources.queueUrls().containsKey(logicalId)) {
+            String url = resources.queueUrls().get(logicalId);
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
+        throw new IllegalArgumentException("!GetAtt " + logicalId + "." + attribute + " has no local value");
+    }
+
+    synchronized Object handler(FunctionSpec spec) {
+        return handlers.computeIfAbsent(spec.logicalId(), id -> {
+            try {
+                Class<?> type = Class.forName(spec.handlerClass());
+                ApplicationContext context = ApplicationContext.builder().properties(properties(spec)).start();
+                return type.getConstructor(ApplicationContext.class).newInstance(context);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException(spec.logicalId() + " failed to start: " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(spec.logicalId() + ": handler " + spec.handlerClass()
+                        + " is not on the classpath or has no (ApplicationContext) constructor", e);
+            }
+        });
+    }
+
+    /** The {@code handleRequest(I, Context)} method the Lambda runtime would call (not a bridge method). */
+    static Method handleRequest(Class<?> type) {
+        Method found = null;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && Context.class.equals(m.getParameterTypes()[1])
+                    && !m.isBridge()) {
+                if (found == null || found.getParameterTypes()[0].isAssignableFrom(m.getParameterTypes()[0])) found = m;
+            }
+        }
+        if (found == null) throw new IllegalStateException(type.getName() + " has no handleRequest(I, Context)");
+        return found;
+    }
+
+    /** Invokes the function on an input object of its handler's type. */
+    Object invoke(FunctionSpec spec, Object input) {
+        Object handler = handler(spec);
+        Method method = handleRequest(handler.getClass());
+        try {
+            return method.invoke(handler, input, new LocalLambdaContext(UUID.randomUUID().toString(), spec.logicalId()));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Invokes the function on a JSON event (as {@code sam local invoke} does) and returns its JSON response. */
+    String invokeJson(FunctionSpec spec, String eventJson) {
+        Object handler = handler(spec);
+        JsonMapper json = ((ApplicationContextProvider) handler).getApplicationContext().getBean(JsonMapper.class);
+        Class<?> inputType = handleRequest(handler.getClass()).getParameterTypes()[0];
+        try {
+            Object input = inputType == String.class ? eventJson : json.readValue(eventJson, inputType);
+            Object output = invoke(spec, input);
+            return output instanceof String s ? s : json.writeValueAsString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event is not a " + inputType.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        handlers.values().forEach(h -> {
+            if (h instanceof ApplicationContextProvider p) {
+                try {
+                    p.getApplicationContext().close();
+                } catch (RuntimeException ignored) {
+                    // best effort
+                }
+            }
+        });
+        handlers.clear();
+    }
+}

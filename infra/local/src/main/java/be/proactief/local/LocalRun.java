@@ -1,0 +1,186 @@
+package be.proactief.local;
+
+import be.proactief.aws.auth.DevelopmentTokens;
+import be.proactief.testkit.ProjectPaths;
+import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.aws.SamTemplate;
+import be.proactief.testkit.magda.MagdaSimulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole stack on one machine: emulated AWS (embedded dynalite + ElasticMQ, LocalStack, or
+ * the emulators of a running {@code serve}), resources from template.yaml, the MAGDA simulator
+ * (or another endpoint), and the functions' real handlers.
+ */
+final class LocalRun implements AutoCloseable {
+
+    /** Local development keys: for this machine only, never for real data. */
+    static final String DEV_SUBJECT_KEY = "proactief-local-development-subject-key-not-for-production";
+    static final String DEV_JWT_KEY = "proactief-local-development-jwt-signing-key-not-for-production";
+
+    enum Backend { EMBEDDED, LOCALSTACK, SERVE }
+
+    final AwsBackend aws;
+    final MagdaSimulator magda;
+    final URI magdaEndpoint;
+    final LocalFunctions functions;
+    final DevelopmentTokens tokens = new DevelopmentTokens(DEV_JWT_KEY, Clock.systemUTC());
+    final Backend backend;
+    private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+
+    private LocalRun(Backend backend, AwsBackend aws, MagdaSimulator magda, URI magdaEndpoint) {
+        this.backend = backend;
+        this.aws = aws;
+        this.magda = magda;
+        this.magdaEndpoint = magdaEndpoint;
+        Map<String, Object> local = new HashMap<>();
+        local.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
+        local.put("proactief.sqs.endpoint", aws.sqsEndpoint().toString());
+        local.put("proactief.dev.subject.key", DEV_SUBJECT_KEY);
+        local.put("magda.endpoint", magdaEndpoint.toString());
+        local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
+        local.put("magda.hoedanigheid", "1303");
+        local.put("aws.region", AwsBackend.REGION.id());
+        this.functions = new LocalFunctions(SamTemplate.load(ProjectPaths.template(), Map.of()), aws.resources(), local);
+    }
+
+    /**
+     * @param magdaUrl another GeefSociaalStatuut endpoint, or null for the built-in simulator
+     */
+    static LocalRun start(Backend backend, String magdaUrl) {
+        AwsBackend aws = switch (backend) {
+            case EMBEDDED -> AwsBackend.embedded();
+            case LOCALSTACK -> AwsBackend.localStack(URI.create(Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).orElse("http://localhost:4566")));
+            case SERVE -> ServeState.read().map(s -> AwsBackend.remote(s.dynamoDb(), s.sqs()))
+                    .orElseThrow(() -> new IllegalStateException("no running ./proactief serve found"));
+        };
+        aws.provision();
+        MagdaSimulator simulator = null;
+        URI endpoint;
+        if (magdaUrl != null) {
+            endpoint = URI.create(magdaUrl);
+        } else if (backend == Backend.SERVE) {
+            endpoint = ServeState.read().orElseThrow().magda();
+        } else {
+            simulator = new MagdaSimulator().start();
+            endpoint = simulator.endpoint();
+        }
+        return new LocalRun(backend, aws, simulator, endpoint);
+    }
+
+    /** Uses a running {@code serve} when there is one, else starts an embedded stack. */
+    static LocalRun runningOrEmbedded() {
+        return ServeState.read().isPresent() ? start(Backend.SERVE, null) : start(Backend.EMBEDDED, null);
+    }
+
+    /** Polls every SQS-triggered function's queue, as Lambda's event source mappings do. */
+    void startEventSourceMappings() {
+        for (FunctionSpec spec : functions.specs()) {
+            for (FunctionSpec.SqsSource source : spec.sqsSources()) {
+                mappings.add(new SqsEventSourceMapping(functions, spec, source, aws.sqs(), aws.resources()));
+            }
+        }
+    }
+
+    List<SqsEventSourceMapping> mappings() {
+        return mappings;
+    }
+
+    /** Waits until the queues the mappings poll are empty (visible and in flight) and no batch is being handled. */
+    boolean awaitDrained(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietRounds = 0;
+        while (System.nanoTime() < deadline) {
+            boolean quiet = mappings.stream().noneMatch(SqsEventSourceMapping::busy)
+                    && mappings.stream().allMatch(m -> depth(m.queueUrl()) == 0);
+            quietRounds = quiet ? quietRounds + 1 : 0;
+            if (quietRounds >= 3) return true;
+            sleep(200);
+        }
+        return false;
+    }
+
+    /** Visible + in-flight messages of a queue. */
+    long depth(String queueUrl) {
+        Map<String, String> a = aws.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+        return Long.parseLong(a.getOrDefault("ApproximateNumberOfMessages", "0")) + Long.parseLong(a.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
+    }
+
+    @Override
+    public void close() {
+        mappings.forEach(SqsEventSourceMapping::close);
+        functions.close();
+        if (magda != null) magda.close();
+        aws.close();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Where a running {@code serve} can be found: {@code .proactief/serve.json} in the repository. */
+    record ServeState(long pid, URI dynamoDb, URI sqs, URI magda, int port) {
+
+        static Path file() {
+            return ProjectPaths.root().resolve(".proactief/serve.json");
+        }
+
+        void write() {
+            try {
+                Files.createDirectories(file().getParent());
+                Files.writeString(file(), "{\"pid\":" + pid + ",\"dynamoDb\":\"" + dynamoDb + "\",\"sqs\":\"" + sqs + "\",\"magda\":\"" + magda
+                        + "\",\"port\":" + port + "}\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static void remove() {
+            try {
+                Files.deleteIfExists(file());
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+
+        /** The state of a serve whose process still runs. */
+        static Optional<ServeState> read() {
+            try {
+                if (!Files.isRegularFile(file())) return Optional.empty();
+                String text = Files.readString(file());
+                ServeState s = new ServeState(Long.parseLong(field(text, "pid")), URI.create(field(text, "dynamoDb")), URI.create(field(text, "sqs")),
+                        URI.create(field(text, "magda")), Integer.parseInt(field(text, "port")));
+                if (s.pid() == ProcessHandle.current().pid()) return Optional.empty();
+                return ProcessHandle.of(s.pid()).filter(ProcessHandle::isAlive).map(p -> s);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static String field(String json, String name) {
+            Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+            if (!m.find()) throw new IllegalArgumentException("no " + name);
+            return m.group(1);
+        }
+    }
+}

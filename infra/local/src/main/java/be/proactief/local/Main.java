@@ -1,0 +1,244 @@
+package be.proactief.local;
+
+import be.proactief.aws.auth.DevelopmentTokens;
+import be.proactief.testkit.city.SyntheticCity;
+import be.proactief.testkit.magda.Personas;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./proactief demo | serve | invoke | trigger}: the local run. */
+public final class Main {
+
+    static final String USAGE = """
+            Usage: ./proactief <command> [flags]
+
+              demo    [--households N] [--seed S]
+                      Runs a synthetic city through the real handlers (month-end invoices, yearly
+                      waste-bag vouchers, desk checks) on an embedded stack and prints a report.
+              serve   [--port 8080] [--backend embedded|localstack] [--magda-url URL]
+                      Runs the stack until Ctrl-C: check-api on http://localhost:PORT, queues
+                      processed as on AWS. Prints tokens and endpoints.
+              invoke  FUNCTION --event FILE.json
+                      Runs one function's handler once on a Lambda event file and prints its response.
+              trigger voucher-run --period YYYY [--roster FILE.jsonl]
+                      Fires the scheduled voucher run as EventBridge Scheduler would.
+
+            Every command takes --help.
+            """;
+
+    /** Households of the synthetic city that {@code serve} (and {@code trigger} without --roster) use. */
+    static final int SERVE_CITY_HOUSEHOLDS = 200;
+    static final long SERVE_CITY_SEED = 42;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(List.of(args), System.out, System.err);
+        if (code != Integer.MIN_VALUE) System.exit(code);
+    }
+
+    /** Runs a command; returns the exit code (serve returns only when stopped). */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "demo" -> demo(rest, out);
+                case "serve" -> serve(rest, out, null);
+                case "invoke" -> invoke(rest, out);
+                case "trigger" -> trigger(rest, out);
+                default -> throw new Options.UsageException("unknown command '" + command + "'; use demo, serve, invoke or trigger");
+            };
+        } catch (Options.UsageException e) {
+            err.println("proactief: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("proactief " + command + " failed: " + be.proactief.core.insz.Insz.redact(String.valueOf(e.getMessage())));
+            return 1;
+        }
+    }
+
+    static int demo(List<String> args, PrintStream out) {
+        Options o = Options.parse("demo", args, Set.of("households", "seed"), 0);
+        if (o.help()) {
+            out.println("Usage: ./proactief demo [--households N] [--seed S]   (default 2000 households, seed 1)");
+            return 0;
+        }
+        int households = o.intValue("households", 2000, 1, 200_000);
+        long seed = o.longValue("seed", 1);
+        System.setProperty("proactief.audit.level", "OFF");
+        DemoReport report = new Demo(households, seed, out).run();
+        out.print(report.render());
+        return 0;
+    }
+
+    /**
+     * @param started counted down once the stack serves (tests wait on it); null from the command line
+     */
+    static int serve(List<String> args, PrintStream out, ServeHandle started) {
+        Options o = Options.parse("serve", args, Set.of("port", "backend", "magda-url"), 0);
+        if (o.help()) {
+            out.println("Usage: ./proactief serve [--port 8080] [--backend embedded|localstack] [--magda-url URL]");
+            return 0;
+        }
+        int port = o.intValue("port", 8080, 0, 65535);
+        String backendName = o.get("backend", "embedded");
+        LocalRun.Backend backend = switch (backendName) {
+            case "embedded" -> LocalRun.Backend.EMBEDDED;
+            case "localstack" -> LocalRun.Backend.LOCALSTACK;
+            default -> throw new Options.UsageException("serve: --backend must be embedded or localstack, got '" + backendName + "'");
+        };
+        String magdaUrl = o.get("magda-url", null);
+        if (magdaUrl != null && !magdaUrl.matches("https?://.+")) {
+            throw new Options.UsageException("serve: --magda-url must be an http(s) URL, got '" + magdaUrl + "'");
+        }
+        System.setProperty("proactief.audit.level", "INFO");
+        LocalRun run = LocalRun.start(backend, magdaUrl);
+        SyntheticCity city = SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED);
+        if (run.magda != null) {
+            city.registerWith(run.magda);
+            run.magda.registerAll(Personas.all());
+        }
+        run.startEventSourceMappings();
+        HttpApiGateway gateway;
+        try {
+            gateway = new HttpApiGateway(run.functions, run.tokens, port);
+        } catch (java.io.IOException e) {
+            run.close();
+            throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+        LocalRun.ServeState state = new LocalRun.ServeState(ProcessHandle.current().pid(), run.aws.dynamoDbEndpoint(), run.aws.sqsEndpoint(),
+                run.magdaEndpoint, gateway.port());
+        state.write();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runnable shutdown = () -> {
+            gateway.close();
+            run.close();
+            LocalRun.ServeState.remove();
+            stop.countDown();
+        };
+        Thread hook = new Thread(shutdown, "proactief-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String portal = run.tokens.issue("city-portal", List.of(DevelopmentTokens.SCOPE_CHECK), Duration.ofHours(12));
+        String caseworker = run.tokens.issue("caseworker-local", List.of(DevelopmentTokens.SCOPE_OVERRIDE), Duration.ofHours(12));
+        out.println("Proactief is running (" + backendName + "). check-api: " + gateway.endpoint() + "   Ctrl-C stops it.");
+        out.println("CHECK_API=" + gateway.endpoint());
+        out.println("PORTAL_TOKEN=" + portal);
+        out.println("CASEWORKER_TOKEN=" + caseworker);
+        out.println("SQS_ENDPOINT=" + run.aws.sqsEndpoint());
+        out.println("DYNAMODB_ENDPOINT=" + run.aws.dynamoDbEndpoint());
+        out.println("MAGDA_ENDPOINT=" + run.magdaEndpoint);
+        out.println("QUEUES=" + String.join(",", run.aws.resources().queueUrls().values().stream().map(u -> u.substring(u.lastIndexOf('/') + 1)).sorted().toList()));
+        out.println("TABLES=" + String.join(",", run.aws.resources().tableNames().values().stream().sorted().toList()));
+        if (run.magda != null) {
+            out.println("SAMPLE_INSZ_LEEFLOON=" + Personas.leefloon().insz().digits());
+            out.println("SAMPLE_INSZ_INCREASED_ALLOWANCE=" + Personas.increasedAllowance().insz().digits());
+            out.println("SAMPLE_INSZ_NO_STATUS=" + Personas.noStatus().insz().digits());
+        }
+        out.println("Try: curl -s -X POST " + gateway.endpoint() + "/v1/checks -H \"Authorization: Bearer $PORTAL_TOKEN\" "
+                + "-H 'Content-Type: application/json' -d '{\"insz\":\"" + Personas.leefloon().insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\"}'");
+        out.flush();
+        if (started != null) {
+            started.started(gateway.endpoint(), portal, caseworker, () -> {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                shutdown.run();
+            });
+        }
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Lets a test drive an in-process serve. */
+    interface ServeHandle {
+        void started(java.net.URI endpoint, String portalToken, String caseworkerToken, Runnable stop);
+    }
+
+    static int invoke(List<String> args, PrintStream out) {
+        Options o = Options.parse("invoke", args, Set.of("event"), 1);
+        if (o.help()) {
+            out.println("Usage: ./proactief invoke FUNCTION --event FILE.json   (FUNCTION: a logical id of template.yaml, e.g. CheckApiFunction, or check-api)");
+            return 0;
+        }
+        if (o.positional().isEmpty()) throw new Options.UsageException("invoke: name the FUNCTION (e.g. check-api)");
+        if (!o.has("event")) throw new Options.UsageException("invoke: --event FILE.json is required");
+        Path file = Path.of(o.get("event", null));
+        if (!Files.isRegularFile(file)) throw new Options.UsageException("invoke: no event file " + file);
+        String event;
+        try {
+            event = Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new Options.UsageException("invoke: cannot read " + file + ": " + e.getMessage());
+        }
+        try (LocalRun run = LocalRun.runningOrEmbedded()) {
+            FunctionSpec spec = run.functions.find(o.positional().get(0)).orElseThrow(() -> new Options.UsageException(
+                    "invoke: unknown function '" + o.positional().get(0) + "'; template.yaml has "
+                            + run.functions.specs().stream().map(FunctionSpec::logicalId).toList()));
+            if (run.magda != null) SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED).registerWith(run.magda).registerAll(Personas.all());
+            out.println(run.functions.invokeJson(spec, event));
+        }
+        return 0;
+    }
+
+    static int trigger(List<String> args, PrintStream out) {
+        Options o = Options.parse("trigger", args, Set.of("period", "roster"), 1);
+        if (o.help()) {
+            out.println("Usage: ./proactief trigger voucher-run --period YYYY [--roster FILE.jsonl]");
+            return 0;
+        }
+        if (o.positional().isEmpty() || !o.positional().get(0).equals("voucher-run")) {
+            throw new Options.UsageException("trigger: the only schedule is voucher-run");
+        }
+        String period = o.get("period", Integer.toString(LocalDate.now(ZoneId.of("Europe/Brussels")).getYear()));
+        if (!period.matches("\\d{4}")) throw new Options.UsageException("trigger: --period must be a year YYYY, got '" + period + "'");
+        Path roster;
+        SyntheticCity city = SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED);
+        try {
+            if (o.has("roster")) {
+                roster = Path.of(o.get("roster", null));
+                if (!Files.isRegularFile(roster)) throw new Options.UsageException("trigger: no roster file " + roster);
+            } else {
+                roster = city.writeJsonLines(Files.createTempFile("proactief-roster-", ".jsonl"));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the synthetic roster: " + e.getMessage(), e);
+        }
+        System.setProperty("proactief.roster.file", roster.toAbsolutePath().toString());
+        try (LocalRun run = LocalRun.runningOrEmbedded()) {
+            FunctionSpec spec = run.functions.specs().stream().filter(s -> !s.schedules().isEmpty()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("template.yaml has no scheduled function"));
+            if (run.magda != null) city.registerWith(run.magda).registerAll(Personas.all());
+            String input = "{\"scheme\":\"waste-bags\",\"period\":\"" + period + "\",\"runId\":\"manual-" + System.currentTimeMillis() + "\"}";
+            out.println(run.functions.invokeJson(spec, input));
+            if (run.backend != LocalRun.Backend.SERVE) {
+                // no serve to process the fan-out: do it here, as the event source mapping would
+                run.startEventSourceMappings();
+                run.awaitDrained(Duration.ofMinutes(5));
+                out.println("processed: " + run.mappings().stream().mapToLong(SqsEventSourceMapping::invocations).sum() + " batches");
+            } else {
+                out.println("the running serve processes the voucher-work queue");
+            }
+        }
+        return 0;
+    }
+
+
+}

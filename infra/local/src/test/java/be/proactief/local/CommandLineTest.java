@@ -1,0 +1,68 @@
+package be.proactief.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unknown flags and bad values give one clear line and exit 2; --help works on each command. */
+class CommandLineTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_unknown_flag_is_one_line_and_exit_2() {
+        assertThat(run("demo", "--housholds", "10")).isEqualTo(2);
+        assertThat(err()).isEqualTo("proactief: demo: unknown flag --housholds (see ./proactief demo --help)" + System.lineSeparator());
+    }
+
+    @Test
+    void a_bad_value_is_exit_2() {
+        assertThat(run("demo", "--households", "many")).isEqualTo(2);
+        assertThat(err()).contains("--households must be a whole number");
+        assertThat(run("serve", "--backend", "cloud")).isEqualTo(2);
+        assertThat(run("trigger", "voucher-run", "--period", "27")).isEqualTo(2);
+    }
+
+    @Test
+    void an_unknown_command_is_exit_2() {
+        assertThat(run("deploy")).isEqualTo(2);
+        assertThat(err()).contains("unknown command 'deploy'");
+    }
+
+    @Test
+    void every_command_has_help() {
+        for (String command : List.of("demo", "serve", "invoke", "trigger")) {
+            assertThat(run(command, "--help")).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: ./proactief demo", "Usage: ./proactief serve",
+                "Usage: ./proactief invoke", "Usage: ./proactief trigger");
+    }
+
+    @Test
+    void invoke_runs_a_function_on_an_event_file_and_prints_its_response() throws Exception {
+        java.nio.file.Path event = java.nio.file.Path.of(getClass().getResource("/list-schemes-event.json").toURI());
+        assertThat(run("invoke", "check-api", "--event", event.toString())).as(err()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"statusCode\":200", "school-discount");
+    }
+
+    @Test
+    void invoke_of_an_unknown_function_names_the_known_ones() throws Exception {
+        java.nio.file.Path event = java.nio.file.Path.of(getClass().getResource("/list-schemes-event.json").toURI());
+        assertThat(run("invoke", "nope", "--event", event.toString())).isEqualTo(2);
+        assertThat(err()).contains("CheckApiFunction");
+    }
+}
