@@ -1,0 +1,165 @@
+package be.proactief.bench;
+
+import be.proactief.function.checkapi.CheckApiHandler;
+import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.lambda.LocalLambdaContext;
+import be.proactief.testkit.magda.MagdaSimulator;
+import be.proactief.testkit.magda.Persona;
+import be.proactief.testkit.magda.Personas;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.context.ApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * check-api benchmark: cold start in fresh JVMs (default JVM and AppCDS) and warm p50/p99 of
+ * {@code POST /v1/checks} through the real handler, each against a plain RequestHandler doing
+ * the same DynamoDB reads, in one run on the testkit backends. Prints a Markdown table (also
+ * written to bench/target/check-api-results.md). Not part of the test suite: see bench/run.
+ */
+public final class CheckApiBenchmark {
+
+    static final int WARM_CALLS = 10_000;
+    static final int COLD_RUNS = 5;
+
+    public static void main(String[] args) throws Exception {
+        int warmCalls = args.length > 0 ? Integer.parseInt(args[0]) : WARM_CALLS;
+        int coldRuns = args.length > 1 ? Integer.parseInt(args[1]) : COLD_RUNS;
+        StringBuilder md = new StringBuilder();
+        try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
+            Persona resident = Personas.leefloon();
+            magda.register(resident);
+            Map<String, Object> props = new HashMap<>();
+            props.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
+            props.put("proactief.dev.subject.key", "bench-development-subject-key-0123456789abcdef");
+            props.put("magda.endpoint", magda.endpoint().toString());
+            props.put("magda.sender.id", "bench");
+            props.put("magda.hoedanigheid", "1303");
+
+            md.append("| measure | check-api handler | plain RequestHandler baseline | ratio |\n|---|---|---|---|\n");
+            warm(props, resident, warmCalls, md);
+            cold(props, resident, coldRuns, md);
+        }
+        System.out.println(md);
+        Path out = Path.of("bench/target/check-api-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+    }
+
+    private static void warm(Map<String, Object> props, Persona resident, int calls, StringBuilder md) {
+        try (ApplicationContext ctx = ApplicationContext.builder().properties(props).start()) {
+            CheckApiHandler handler = new CheckApiHandler(ctx);
+            BaselineHandler baseline = new BaselineHandler(String.valueOf(props.get("proactief.dynamodb.endpoint")),
+                    String.valueOf(props.get("proactief.dev.subject.key")));
+            APIGatewayV2HTTPEvent event = Events.check(resident.insz().digits());
+            // the first check asks the platform and stores the decision; every timed call reads it back
+            handler.handleRequest(event, new LocalLambdaContext("first", "check-api"));
+            for (int i = 0; i < 2_000; i++) { // JIT warm-up of both paths
+                handler.handleRequest(event, new LocalLambdaContext("w" + i, "check-api"));
+                baseline.handleRequest(event, new LocalLambdaContext("w" + i, "baseline"));
+            }
+            long[] h = new long[calls];
+            long[] b = new long[calls];
+            for (int i = 0; i < calls; i++) { // interleaved, so both see the same machine noise
+                Context c = new LocalLambdaContext("r" + i, "check-api");
+                long t0 = System.nanoTime();
+                int status = handler.handleRequest(event, c).getStatusCode();
+                long t1 = System.nanoTime();
+                baseline.handleRequest(event, c);
+                long t2 = System.nanoTime();
+                if (status != 200) throw new IllegalStateException("check answered " + status);
+                h[i] = t1 - t0;
+                b[i] = t2 - t1;
+            }
+            long[] hFirst = Arrays.copyOfRange(h, 0, calls / 10);
+            long[] hLast = Arrays.copyOfRange(h, calls - calls / 10, calls);
+            row(md, "warm p50 (" + calls + " calls)", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
+            row(md, "warm p99", ms(pct(h, 99)), ms(pct(b, 99)), ratio(pct(h, 99), pct(b, 99)));
+            row(md, "warm handler overhead p50 (handler − baseline)", ms(pct(h, 50) - pct(b, 50)), "", "");
+            row(md, "warm p50, first 10 % vs last 10 % of calls", ms(pct(hFirst, 50)) + " → " + ms(pct(hLast, 50)), "",
+                    ratio(pct(hLast, 50), pct(hFirst, 50)));
+            row(md, "Context bean definitions after the run", Integer.toString(ctx.getBeanDefinitions(Context.class).size()), "", "");
+        }
+    }
+
+    private static void cold(Map<String, Object> props, Persona resident, int runs, StringBuilder md) throws Exception {
+        List<String> sysProps = new ArrayList<>();
+        props.forEach((k, v) -> sysProps.add("-D" + k + "=" + v));
+        sysProps.add("-Dbench.insz=" + resident.insz().digits());
+        Path jsa = Path.of("bench/target/check-api.jsa").toAbsolutePath();
+        Path baselineJsa = Path.of("bench/target/baseline.jsa").toAbsolutePath();
+        Files.deleteIfExists(jsa);
+        Files.deleteIfExists(baselineJsa);
+        // one training run per kind writes the AppCDS archive (dynamic archive at exit)
+        launch(sysProps, List.of("-XX:ArchiveClassesAtExit=" + jsa), "handler", true);
+        launch(sysProps, List.of("-XX:ArchiveClassesAtExit=" + baselineJsa), "baseline", true);
+        long[] h = new long[runs], b = new long[runs], hc = new long[runs], bc = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            h[i] = launch(sysProps, List.of(), "handler", false);
+            b[i] = launch(sysProps, List.of(), "baseline", false);
+            hc[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + jsa), "handler", false);
+            bc[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + baselineJsa), "baseline", false);
+        }
+        row(md, "cold start, default JVM (median of " + runs + ")", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
+        row(md, "cold start, AppCDS (median of " + runs + ")", ms(pct(hc, 50)), ms(pct(bc, 50)), ratio(pct(hc, 50), pct(bc, 50)));
+    }
+
+    /** Nanoseconds from process start to its {@code ANSWERED} line. */
+    private static long launch(List<String> sysProps, List<String> jvmFlags, String kind, boolean training) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmFlags);
+        cmd.addAll(sysProps);
+        cmd.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ColdStart.class.getName());
+        cmd.add(kind);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long answered = -1;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("ANSWERED")) {
+                    answered = System.nanoTime() - t0;
+                    if (!line.equals("ANSWERED 200")) throw new IllegalStateException(kind + " cold start answered: " + line);
+                }
+            }
+        }
+        p.waitFor();
+        if (answered < 0) throw new IllegalStateException(kind + " cold start gave no answer (exit " + p.exitValue() + ")");
+        return answered;
+    }
+
+    static long pct(long[] values, int percentile) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
+    static String ratio(long a, long b) {
+        return b == 0 ? "" : String.format(Locale.ROOT, "%.2f×", (double) a / b);
+    }
+
+    private static void row(StringBuilder md, String measure, String handler, String baseline, String ratio) {
+        md.append("| ").append(measure).append(" | ").append(handler).append(" | ").append(baseline).append(" | ").append(ratio).append(" |\n");
+    }
+}

@@ -1,0 +1,28 @@
+package be.proactief.bench;
+
+import be.proactief.function.checkapi.CheckApiHandler;
+import be.proactief.testkit.lambda.LocalLambdaContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/**
+ * Runs in a fresh JVM: builds one handler as the Lambda runtime would (no-arg constructor,
+ * configuration from system properties standing in for environment variables), answers one
+ * check, prints {@code ANSWERED <status>} and exits. The parent times launch → that line.
+ */
+public final class ColdStart {
+
+    private ColdStart() {
+    }
+
+    public static void main(String[] args) {
+        String insz = System.getProperty("bench.insz");
+        APIGatewayV2HTTPResponse response = switch (args[0]) {
+            case "handler" -> new CheckApiHandler().handleRequest(Events.check(insz), new LocalLambdaContext("cold", "check-api"));
+            case "baseline" -> new BaselineHandler().handleRequest(Events.check(insz), new LocalLambdaContext("cold", "baseline"));
+            default -> throw new IllegalArgumentException(args[0]);
+        };
+        System.out.println("ANSWERED " + response.getStatusCode());
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}
