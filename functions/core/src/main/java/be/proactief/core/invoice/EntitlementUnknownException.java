@@ -1,0 +1,29 @@
+package be.proactief.core.invoice;
+
+import java.time.Duration;
+
+/**
+ * The platform could not say whether the child is entitled (UNKNOWN). The invoice is not
+ * discounted and nothing is emitted: the message must be retried, never billed at 0 %.
+ * The message holds no INSZ.
+ */
+public final class EntitlementUnknownException extends RuntimeException {
+
+    private final String invoiceId;
+    private final Duration retryAfter;
+
+    public EntitlementUnknownException(String invoiceId, String reason, Duration retryAfter) {
+        super("invoice " + invoiceId + " not discounted: entitlement unknown (" + reason + "); retry after "
+                + (retryAfter == null ? "?" : retryAfter.toSeconds() + " s"));
+        this.invoiceId = invoiceId;
+        this.retryAfter = retryAfter;
+    }
+
+    public String invoiceId() {
+        return invoiceId;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,34 @@
+package be.proactief.function.invoicediscounter;
+
+import be.proactief.aws.sqs.SqsMessagePublisher;
+import be.proactief.aws.wiring.Settings;
+import be.proactief.core.engine.EntitlementEngine;
+import be.proactief.core.invoice.InvoiceDiscounter;
+import be.proactief.core.messaging.MessagePublisher;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Wires the core's invoice use case and the output queue of this function. */
+@Factory
+public class InvoiceDiscounterFactory {
+
+    /** Qualifier of the {@link MessagePublisher} onto the discounted-invoices queue. */
+    public static final String DISCOUNTED_INVOICES = "discounted-invoices";
+    /** The output queue's URL (SAM: {@code !Ref DiscountedInvoicesQueue}). */
+    public static final String OUTPUT_QUEUE_URL = "PROACTIEF_DISCOUNTED_INVOICES_QUEUE_URL";
+
+    @Singleton
+    @Named(DISCOUNTED_INVOICES)
+    MessagePublisher discountedInvoices(SqsClient sqs, Settings settings) {
+        String url = settings.get(OUTPUT_QUEUE_URL)
+                .orElseThrow(() -> new IllegalStateException(OUTPUT_QUEUE_URL + " is not set (the discounted-invoices queue URL)"));
+        return new SqsMessagePublisher(sqs, url);
+    }
+
+    @Singleton
+    InvoiceDiscounter invoiceDiscounter(EntitlementEngine engine) {
+        return new InvoiceDiscounter(engine);
+    }
+}

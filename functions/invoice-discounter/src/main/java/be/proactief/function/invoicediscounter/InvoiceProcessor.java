@@ -1,0 +1,47 @@
+package be.proactief.function.invoicediscounter;
+
+import be.proactief.core.invoice.DiscountedInvoice;
+import be.proactief.core.invoice.EntitlementUnknownException;
+import be.proactief.core.invoice.InvalidInvoiceException;
+import be.proactief.core.invoice.InvoiceDiscounter;
+import be.proactief.core.messaging.MessagePublisher;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SQS record: read the invoice, discount it (core), send the statement to the
+ * discounted-invoices queue with the invoice id as deduplication key. Any exception fails the
+ * record: {@link InvalidInvoiceException} (never succeeds; reaches the DLQ after
+ * {@code maxReceiveCount}) and {@link EntitlementUnknownException} (platform unavailable; retried,
+ * nothing sent). {@code SqsBatch} writes the one log line per failure, INSZ masked.
+ */
+@Singleton
+public class InvoiceProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceProcessor.class);
+
+    private final InvoiceDiscounter discounter;
+    private final InvoiceJson json;
+    private final MessagePublisher discountedInvoices;
+
+    public InvoiceProcessor(InvoiceDiscounter discounter, InvoiceJson json,
+                            @Named(InvoiceDiscounterFactory.DISCOUNTED_INVOICES) MessagePublisher discountedInvoices) {
+        this.discounter = discounter;
+        this.json = json;
+        this.discountedInvoices = discountedInvoices;
+    }
+
+    public DiscountedInvoice process(SQSEvent.SQSMessage message) {
+        DiscountedInvoice statement = discounter.discount(json.read(message.getBody()));
+        discountedInvoices.publish(json.write(statement), statement.invoiceId());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("invoice {} period {}: {} {} basis {}, discount {} of {} cents", statement.invoiceId(), statement.period(),
+                    statement.decision().outcome(), statement.decision().tier(), statement.decision().basis(),
+                    statement.discountCents(), statement.totalCents());
+        }
+        return statement;
+    }
+}
