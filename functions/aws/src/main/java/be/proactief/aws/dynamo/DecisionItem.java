@@ -29,6 +29,7 @@ public final class DecisionItem {
             .addAttribute(String.class, a -> a.name("decidedAt").getter(DecisionItem::getDecidedAt).setter(DecisionItem::setDecidedAt))
             .addAttribute(String.class, a -> a.name("validUntil").getter(DecisionItem::getValidUntil).setter(DecisionItem::setValidUntil))
             .addAttribute(Long.class, a -> a.name("validUntilEpoch").getter(DecisionItem::getValidUntilEpoch).setter(DecisionItem::setValidUntilEpoch))
+            .addAttribute(Long.class, a -> a.name("periodEndEpoch").getter(DecisionItem::getPeriodEndEpoch).setter(DecisionItem::setPeriodEndEpoch))
             .addAttribute(Long.class, a -> a.name("expiresAt").getter(DecisionItem::getExpiresAt).setter(DecisionItem::setExpiresAt))
             .addAttribute(String.class, a -> a.name("fulfilmentRef").getter(DecisionItem::getFulfilmentRef).setter(DecisionItem::setFulfilmentRef))
             .addAttribute(String.class, a -> a.name("fulfilledAt").getter(DecisionItem::getFulfilledAt).setter(DecisionItem::setFulfilledAt))
@@ -51,6 +52,7 @@ public final class DecisionItem {
     private String decidedAt;
     private String validUntil;
     private Long validUntilEpoch;
+    private Long periodEndEpoch;
     private Long expiresAt;
     private String fulfilmentRef;
     private String fulfilledAt;
@@ -88,6 +90,8 @@ public final class DecisionItem {
     public void setValidUntil(String v) { validUntil = v; }
     public Long getValidUntilEpoch() { return validUntilEpoch; }
     public void setValidUntilEpoch(Long v) { validUntilEpoch = v; }
+    public Long getPeriodEndEpoch() { return periodEndEpoch; }
+    public void setPeriodEndEpoch(Long v) { periodEndEpoch = v; }
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long v) { expiresAt = v; }
     public String getFulfilmentRef() { return fulfilmentRef; }

@@ -54,9 +54,11 @@ public final class DynamoDecisionStore implements DecisionStore {
 
     @Override
     public Decision putIfNoValidDecision(Decision decision, Instant now) {
-        // Write unless a decision still valid (or fulfilled) is there; an expired item counts as absent.
+        // Write unless a decision that still holds (or is fulfilled) is there; an expired item counts as
+        // absent. Only a decision cut short before its period's end (a refusal asked again) gives way.
         Expression condition = Expression.builder()
-                .expression("attribute_not_exists(pk) OR expiresAt <= :now OR (validUntilEpoch <= :now AND attribute_not_exists(fulfilmentRef))")
+                .expression("attribute_not_exists(pk) OR expiresAt <= :now"
+                        + " OR (validUntilEpoch <= :now AND validUntilEpoch < periodEndEpoch AND attribute_not_exists(fulfilmentRef))")
                 .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
                 .build();
         try {
@@ -119,6 +121,7 @@ public final class DynamoDecisionStore implements DecisionStore {
         i.setDecidedAt(d.decidedAt().toString());
         i.setValidUntil(d.validUntil().toString());
         i.setValidUntilEpoch(d.validUntil().getEpochSecond());
+        i.setPeriodEndEpoch(d.periodEnd().getEpochSecond());
         i.setExpiresAt(d.expiresAt() == null ? null : d.expiresAt().getEpochSecond());
         if (d.fulfilment() != null) {
             i.setFulfilmentRef(d.fulfilment().reference());

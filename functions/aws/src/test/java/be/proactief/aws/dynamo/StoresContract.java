@@ -82,6 +82,18 @@ abstract class StoresContract {
     }
 
     @Test
+    void a_decision_for_a_period_that_has_ended_is_never_replaced() {
+        SubjectKey s = freshSubject();
+        Decision october = new Decision("d-oct-1", s, "school-discount", 1, "2026-10", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
+                Outcome.ENTITLED, "leefloon", Basis.PLATFORM, "r", null, now.minus(Duration.ofDays(40)),
+                Instant.parse("2026-10-31T23:00:00Z"), now.plus(Duration.ofDays(400)), null);
+        decisions().putIfNoValidDecision(october, now);
+        Decision again = new Decision("d-oct-2", s, "school-discount", 1, "2026-10", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
+                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r2", null, now, Instant.parse("2026-10-31T23:00:00Z"), now.plus(Duration.ofDays(400)), null);
+        assertThat(decisions().putIfNoValidDecision(again, now).decisionId()).isEqualTo("d-oct-1");
+    }
+
+    @Test
     void an_item_past_its_retention_reads_as_absent_even_before_ttl_deletes_it() {
         SubjectKey s = freshSubject();
         decisions().putIfNoValidDecision(decision(s, "2026-11", Outcome.ENTITLED, now.plusSeconds(60), now.plusSeconds(30)), now);

@@ -50,6 +50,21 @@ public record Decision(String decisionId,
         return now.isBefore(validUntil);
     }
 
+    /** The first instant after the period, in Belgian time. */
+    public Instant periodEnd() {
+        return periodUntil.plusDays(1).atStartOfDay(be.proactief.core.scheme.Period.ZONE).toInstant();
+    }
+
+    /**
+     * Whether this decision still answers for its period: while valid, and also after a period
+     * that has ended when it was valid for the whole period (the status on a fixed date does not
+     * change afterwards, so a late invoice reuses it). Only a decision whose validity was cut
+     * short (a refusal to be asked again) gives way once that validity has passed.
+     */
+    public boolean holdsAt(Instant now) {
+        return validAt(now) || !validUntil.isBefore(periodEnd());
+    }
+
     public boolean expiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }

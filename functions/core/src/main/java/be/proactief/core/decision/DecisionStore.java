@@ -17,9 +17,9 @@ public interface DecisionStore {
     Optional<Decision> find(SubjectKey subject, String scheme, String periodId, Instant now);
 
     /**
-     * Stores {@code decision} unless a decision for the same key that is still valid at
-     * {@code now} exists; returns whichever decision is now stored (the caller's, or the one
-     * that won a race). A fulfilled decision is never replaced.
+     * Stores {@code decision} unless a decision for the same key that still holds at {@code now}
+     * ({@link Decision#holdsAt}) exists; returns whichever decision is now stored (the caller's,
+     * or the one that won a race). A fulfilled decision is never replaced.
      */
     Decision putIfNoValidDecision(Decision decision, Instant now);
 

@@ -79,6 +79,66 @@ public final class EntitlementEngine {
         return result;
     }
 
+    /**
+     * Decides one household's entitlement to one scheme for one period (e.g. waste-bags: "any
+     * member with the increased allowance"). The household decision is stored under the household
+     * subject key ({@link SubjectKeys#household}), so a fulfilment can be recorded on it once.
+     *
+     * <p>Precedence: a stored household decision still valid; else the members in the order given,
+     * each decided as {@link #decide} decides a resident (an active override of that member, else
+     * that member's stored decision, else the platform), stopping at the first ENTITLED member.
+     * UNKNOWN (nothing stored for the household) as soon as the platform fails for a member before
+     * any member was found entitled. A NOT_ENTITLED household decision holds until the earliest
+     * validity of its members' decisions. Platform calls are summed over the members asked.
+     *
+     * @param periodId the period ({@code 2027}); null for the period containing today
+     * @throws IllegalArgumentException when {@code members} is empty
+     */
+    public DecisionResult decideHousehold(String householdId, java.util.List<Insz> members, String schemeId, String periodId, String caller) {
+        if (members == null || members.isEmpty()) throw new IllegalArgumentException("household has no members");
+        SchemeVersion scheme = scheme(schemeId);
+        LocalDate date = today();
+        Period period = periodId != null ? scheme.periodOf(periodId) : scheme.periodContaining(date);
+        SubjectKey household = keys.household(scheme.id(), householdId);
+        String who = caller == null ? "unknown" : caller;
+        Instant now = clock.instant();
+
+        Optional<Decision> stored = decisions.find(household, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
+        if (stored.isPresent()) {
+            DecisionResult reused = new DecisionResult(scheme, period, stored.get().outcome(), stored.get(), null, null, 0, true);
+            audit(who, "HOUSEHOLD_CHECK", reused);
+            return reused;
+        }
+
+        int calls = 0;
+        Decision deciding = null;
+        Instant validUntil = null;
+        for (Insz member : members) {
+            DecisionResult r = decide(scheme, period, date, keys.person(scheme.id(), member), member);
+            calls += r.platformCalls();
+            audit(who, "HOUSEHOLD_MEMBER_CHECK", r);
+            if (r.outcome() == Outcome.UNKNOWN) {
+                DecisionResult unknown = new DecisionResult(scheme, period, Outcome.UNKNOWN, null, r.retryAfter(), r.unknownReason(), calls, false);
+                audit(who, "HOUSEHOLD_CHECK", unknown);
+                return unknown;
+            }
+            deciding = r.decision();
+            validUntil = validUntil == null || deciding.validUntil().isBefore(validUntil) ? deciding.validUntil() : validUntil;
+            if (r.outcome() == Outcome.ENTITLED) {
+                validUntil = deciding.validUntil();
+                break;
+            }
+        }
+        Decision decision = new Decision(UUID.randomUUID().toString(), household, scheme.id(), scheme.version(), period.id(),
+                period.from(), period.until(), deciding.outcome(), deciding.tier(), deciding.basis(), deciding.platformReference(),
+                deciding.overrideId(), now, validUntil, retentionEnd(scheme, period), null);
+        Decision kept = decisions.putIfNoValidDecision(decision, now);
+        DecisionResult result = new DecisionResult(scheme, period, kept.outcome(), kept, null, null, calls,
+                !kept.decisionId().equals(decision.decisionId()));
+        audit(who, "HOUSEHOLD_CHECK", result);
+        return result;
+    }
+
     /** The stored decisions of one resident for one scheme, newest first (for caseworkers). */
     public java.util.List<Decision> history(Insz insz, String schemeId, String caller) {
         SchemeVersion scheme = scheme(schemeId);
@@ -97,7 +157,7 @@ public final class EntitlementEngine {
                     null, null, 0, false);
         }
 
-        Optional<Decision> stored = decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.validAt(now));
+        Optional<Decision> stored = decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
         if (stored.isPresent()) {
             return new DecisionResult(scheme, period, stored.get().outcome(), stored.get(), null, null, 0, true);
         }

@@ -99,6 +99,15 @@ class EntitlementEngineTest {
     }
 
     @Test
+    void a_late_invoice_for_a_month_that_has_ended_reuses_its_decision() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        DecisionResult first = schoolDiscount("2026-10"); // billed on 28 November for October
+        DecisionResult second = schoolDiscount("2026-10");
+        assertThat(second.decision().decisionId()).isEqualTo(first.decision().decisionId());
+        assertThat(f.platform.calls()).isEqualTo(1);
+    }
+
+    @Test
     void another_month_is_another_decision() {
         schoolDiscount("2026-11");
         schoolDiscount("2026-12");

@@ -30,7 +30,7 @@ public final class InMemoryDecisionStore implements DecisionStore {
     public synchronized Decision putIfNoValidDecision(Decision decision, Instant now) {
         String k = key(decision.subject(), decision.scheme(), decision.periodId());
         Decision existing = items.get(k);
-        if (existing != null && !existing.expiredAt(now) && (existing.validAt(now) || existing.fulfilment() != null)) {
+        if (existing != null && !existing.expiredAt(now) && (existing.holdsAt(now) || existing.fulfilment() != null)) {
             return existing;
         }
         items.put(k, decision);
