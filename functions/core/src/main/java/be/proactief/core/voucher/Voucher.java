@@ -1,0 +1,57 @@
+package be.proactief.core.voucher;
+
+import java.util.Objects;
+
+/**
+ * The message on the {@code vouchers} queue: an idempotent statement ("household X gets this
+ * voucher, with this code, for this period"), so a resend after a crash is harmless; consumers
+ * recognise a repeat by {@code voucherCode}. It carries no INSZ.
+ *
+ * <pre>{"voucherCode":"7KQ4-M9TX-2HBD-R0CS","householdId":"HH-000042","period":"2027","kind":"BAG_VOUCHER",
+ *  "amountCents":8400,"wastePassId":"AFP-00123456","letterNl":"Beste bewoner, …"}</pre>
+ */
+public record Voucher(String voucherCode, String householdId, String period, VoucherKind kind, long amountCents,
+                      String wastePassId, String letterNl) {
+
+    public Voucher {
+        Objects.requireNonNull(voucherCode, "voucherCode");
+        Objects.requireNonNull(householdId, "householdId");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(letterNl, "letterNl");
+    }
+
+    /** The output contract, fields in this order; {@code wastePassId} is null when the household has none. */
+    public String toJson() {
+        StringBuilder out = new StringBuilder(512).append('{');
+        field(out, "voucherCode", voucherCode).append(',');
+        field(out, "householdId", householdId).append(',');
+        field(out, "period", period).append(',');
+        field(out, "kind", kind.name()).append(',');
+        out.append("\"amountCents\":").append(amountCents).append(',');
+        field(out, "wastePassId", wastePassId).append(',');
+        field(out, "letterNl", letterNl);
+        return out.append('}').toString();
+    }
+
+    private static StringBuilder field(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":");
+        if (value == null) return out.append("null");
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"');
+    }
+}

@@ -1,0 +1,15 @@
+package be.proactief.function.voucherissuer;
+
+import be.proactief.core.voucher.VoucherRun;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** What the scheduled run returns (also in its log line): the fan-out, not yet the vouchers. */
+@Serdeable
+public record RunResult(String scheme, String period, String runId, int householdsRead, int householdsEnqueued, int unreadable,
+                        int duplicates, long durationMs) {
+
+    static RunResult of(VoucherRun.Summary s) {
+        return new RunResult(s.scheme(), s.period(), s.runId(), s.householdsRead(), s.householdsEnqueued(), s.unreadable(),
+                s.duplicates(), s.durationMillis());
+    }
+}

@@ -1,0 +1,101 @@
+package be.proactief.function.voucherissuer;
+
+import be.proactief.aws.audit.Json;
+import be.proactief.core.voucher.VoucherRun;
+import be.proactief.core.voucher.VoucherTally;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The voucher run's reporting: one structured JSON summary line (logger {@code proactief.voucher})
+ * and one CloudWatch Embedded Metric Format line (logger {@code proactief.metrics}, written bare so
+ * that CloudWatch Logs extracts the metrics, namespace {@code Proactief}, dimension {@code Scheme}).
+ *
+ * <p>The fan-out is asynchronous, so the figures come in two parts: the scheduled run reports what
+ * it read and enqueued ({@code VOUCHER_RUN}); each worker batch reports what it decided and sent
+ * ({@code VOUCHER_BATCH}: households, entitled, vouchers, credits, already fulfilled, failed,
+ * platform calls). CloudWatch sums the batches per scheme.
+ */
+@Singleton
+public class VoucherReport {
+
+    public static final String NAMESPACE = "Proactief";
+    private static final Logger LOG = LoggerFactory.getLogger("proactief.voucher");
+    private static final Logger METRICS = LoggerFactory.getLogger("proactief.metrics");
+
+    private final Clock clock;
+
+    public VoucherReport(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void run(VoucherRun.Summary s) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "VOUCHER_RUN");
+        line.put("scheme", s.scheme());
+        line.put("period", s.period());
+        line.put("runId", s.runId());
+        line.put("pages", s.pages());
+        line.put("householdsRead", s.householdsRead());
+        line.put("householdsEnqueued", s.householdsEnqueued());
+        line.put("unreadable", s.unreadable());
+        line.put("duplicates", s.duplicates());
+        line.put("durationMs", s.durationMillis());
+        LOG.info(Json.object(line));
+        Map<String, Number> counts = new LinkedHashMap<>();
+        counts.put("HouseholdsRead", s.householdsRead());
+        counts.put("HouseholdsEnqueued", s.householdsEnqueued());
+        counts.put("RosterUnreadable", s.unreadable());
+        counts.put("RunDuration", s.durationMillis());
+        METRICS.info(emf(clock.instant(), s.scheme(), counts));
+    }
+
+    public void batch(String scheme, VoucherTally t, long durationMillis) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "VOUCHER_BATCH");
+        line.put("scheme", scheme);
+        line.put("households", t.households());
+        line.put("entitled", t.entitled());
+        line.put("notEntitled", t.notEntitled());
+        line.put("vouchers", t.vouchers());
+        line.put("credits", t.credits());
+        line.put("resent", t.resent());
+        line.put("alreadyFulfilled", t.alreadyFulfilled());
+        line.put("failed", t.failed());
+        line.put("retried", t.retried());
+        line.put("deadLettered", t.rejected());
+        line.put("platformCalls", t.platformCalls());
+        line.put("durationMs", durationMillis);
+        LOG.info(Json.object(line));
+        Map<String, Number> counts = new LinkedHashMap<>(t.asMap());
+        counts.put("BatchDuration", durationMillis);
+        METRICS.info(emf(clock.instant(), scheme, counts));
+    }
+
+    /**
+     * One EMF document: {@code {"_aws":{"Timestamp":…,"CloudWatchMetrics":[{"Namespace":"Proactief",
+     * "Dimensions":[["Scheme"]],"Metrics":[{"Name":"Vouchers","Unit":"Count"},…]}]},"Scheme":"waste-bags","Vouchers":3,…}}.
+     * Metrics whose name ends in "Duration" are in milliseconds, the others counts.
+     */
+    public static String emf(Instant at, String scheme, Map<String, ? extends Number> metrics) {
+        StringJoiner definitions = new StringJoiner(",");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("Scheme", scheme == null ? "unknown" : scheme);
+        for (Map.Entry<String, ? extends Number> m : metrics.entrySet()) {
+            Map<String, Object> definition = new LinkedHashMap<>();
+            definition.put("Name", m.getKey());
+            definition.put("Unit", m.getKey().endsWith("Duration") ? "Milliseconds" : "Count");
+            definitions.add(Json.object(definition));
+            values.put(m.getKey(), m.getValue());
+        }
+        return "{\"_aws\":{\"Timestamp\":" + at.toEpochMilli() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
+                + "\",\"Dimensions\":[[\"Scheme\"]],\"Metrics\":[" + definitions + "]}]}," + Json.object(values).substring(1);
+    }
+}

@@ -1,0 +1,92 @@
+package be.proactief.function.voucherissuer;
+
+import be.proactief.aws.sqs.SqsBatch;
+import be.proactief.core.voucher.InvalidWorkItemException;
+import be.proactief.core.voucher.VoucherIssuer;
+import be.proactief.core.voucher.VoucherTally;
+import be.proactief.core.voucher.VoucherWorkItem;
+import be.proactief.function.voucherissuer.queue.DeadLetterQueue;
+import be.proactief.function.voucherissuer.queue.WorkMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The voucher worker: SQS {@code voucher-work} batches in (ReportBatchItemFailures), each message one
+ * household: decide, record fulfilment once, send the voucher or container credit. Handler string
+ * for SAM: {@code be.proactief.function.voucherissuer.VoucherWorkHandler::handleRequest}.
+ *
+ * <ul>
+ *   <li>UNKNOWN (platform down) or any other transient failure: the message is reported as failed;
+ *       SQS redelivers it after the visibility timeout, and after {@code maxReceiveCount} the redrive
+ *       policy moves it to the DLQ. Nothing is dropped.</li>
+ *   <li>A message that can never succeed (no members, bad INSZ, unknown zone, not a work message):
+ *       straight to the DLQ with its reason, one log line, and the message counts as handled.</li>
+ * </ul>
+ */
+public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    @Inject
+    VoucherIssuer issuer;
+    @Inject
+    DeadLetterQueue deadLetters;
+    @Inject
+    VoucherReport report;
+    @Inject
+    JsonMapper json;
+
+    public VoucherWorkHandler() {
+        super();
+    }
+
+    public VoucherWorkHandler(ApplicationContext applicationContext) {
+        super(applicationContext);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        long started = System.nanoTime();
+        Map<String, VoucherTally> byScheme = new LinkedHashMap<>();
+        SQSBatchResponse response = SqsBatch.process(event, message -> {
+            VoucherWorkItem item;
+            try {
+                item = json.readValue(message.getBody(), WorkMessage.class).toItem();
+            } catch (IOException | RuntimeException e) {
+                // our own messages (IllegalArgumentException) are free of personal data; a parser's might quote the body
+                String why = e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName();
+                reject(message, "not a voucher work message (" + why + ")", byScheme.computeIfAbsent("unknown", k -> new VoucherTally()));
+                return;
+            }
+            VoucherTally tally = byScheme.computeIfAbsent(item.scheme() == null ? "unknown" : item.scheme(), k -> new VoucherTally());
+            try {
+                tally.issued(issuer.issue(item));
+            } catch (InvalidWorkItemException e) {
+                reject(message, e.getMessage(), tally);
+            } catch (RuntimeException e) {
+                tally.retry(); // UNKNOWN, or the vouchers queue unreachable: SQS redelivers; SqsBatch logs one line (INSZ masked)
+                throw e;
+            }
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        byScheme.forEach((scheme, tally) -> report.batch(scheme, tally, millis));
+        return response;
+    }
+
+    /** To the DLQ at once; should that fail, the message is retried like any transient failure. */
+    private void reject(SQSEvent.SQSMessage message, String reason, VoucherTally tally) {
+        try {
+            deadLetters.reject(message, reason);
+            tally.reject();
+        } catch (RuntimeException e) {
+            tally.retry();
+            throw e;
+        }
+    }
+}
