@@ -83,12 +83,15 @@ final class Demo {
             progress("sending month-end invoices for " + city.children().size() + " children");
             String invoices = run.aws.resources().queueUrl("InvoicesQueue");
             List<String> bodies = new ArrayList<>();
+            Map<String, SyntheticCity.Resident> childOfInvoice = new HashMap<>();
             int n = 0;
             for (SyntheticCity.Resident child : city.children()) {
                 int count = 1 + random.nextInt(3);
                 for (int i = 0; i < count; i++) {
                     n++;
-                    bodies.add(invoice(String.format("INV-%s-%06d", month, n), i == 0 ? "school-" + (n % 17) : "opvang-" + (n % 5), month, child, random));
+                    String invoiceId = String.format("INV-%s-%06d", month, n);
+                    childOfInvoice.put(invoiceId, child);
+                    bodies.add(invoice(invoiceId, i == 0 ? "school-" + (n % 17) : "opvang-" + (n % 5), month, child, random));
                 }
             }
             sendAll(run, invoices, bodies);
@@ -96,6 +99,7 @@ final class Demo {
 
             Map<String, Long> invoicesByTier = new HashMap<>();
             Map<String, Long> discountByTier = new HashMap<>();
+            Map<SyntheticCity.Resident, String> tierOfChild = new HashMap<>();
             long invoicesOut = 0;
             for (Map<String, Object> statement : drain(run, run.aws.resources().queueUrl("DiscountedInvoicesQueue"))) {
                 invoicesOut++;
@@ -103,10 +107,14 @@ final class Demo {
                 String tier = decision == null || decision.get("tier") == null ? "none" : String.valueOf(decision.get("tier"));
                 invoicesByTier.merge(tier, 1L, Long::sum);
                 discountByTier.merge(tier, ((Number) statement.get("discountCents")).longValue(), Long::sum);
+                tierOfChild.put(childOfInvoice.get(String.valueOf(statement.get("invoiceId"))), tier);
             }
+            // children per tier as the discounted invoices say, and as the city's truth (plus the overrides) says
             Map<String, Long> childrenByTier = new HashMap<>();
+            tierOfChild.values().forEach(t -> childrenByTier.merge(t, 1L, Long::sum));
+            Map<String, Long> expectedChildrenByTier = new HashMap<>();
             for (SyntheticCity.Resident child : city.children()) {
-                childrenByTier.merge(overridden.contains(child) ? "increased-allowance" : expectedSchoolTier(child), 1L, Long::sum);
+                expectedChildrenByTier.merge(overridden.contains(child) ? "increased-allowance" : expectedSchoolTier(child), 1L, Long::sum);
             }
 
             // the yearly waste-bags run, as EventBridge Scheduler fires it
@@ -140,6 +148,7 @@ final class Demo {
             }
             out.print("\r" + " ".repeat(78) + "\r");
             return new DemoReport(households, city.residents().size(), city.children().size(), month.toString(), year, childrenByTier,
+                    expectedChildrenByTier,
                     invoicesByTier, discountByTier, bodies.size(), invoicesOut, city.expectedHouseholdsWith("BIM_BVT_IN_FAMILY").size(), bags, credits,
                     voucherCents, checks, checks.getOrDefault("UNKNOWN", 0L), deadLetters, run.magda.callCount(), overridden.size(),
                     (System.nanoTime() - t0) / 1_000_000);

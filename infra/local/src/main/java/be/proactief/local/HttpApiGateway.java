@@ -37,6 +37,11 @@ import java.util.concurrent.Executors;
  */
 final class HttpApiGateway implements AutoCloseable {
 
+    static {
+        // answer at once instead of waiting for the client's delayed ACK (Nagle)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final LocalFunctions functions;
