@@ -33,7 +33,8 @@ record FunctionSpec(String logicalId, String handlerClass, Map<String, Object> e
         }
     }
 
-    record SqsSource(String eventName, String queueLogicalId, int batchSize, int maximumBatchingWindowSeconds, boolean reportBatchItemFailures) {
+    record SqsSource(String eventName, String queueLogicalId, int batchSize, int maximumBatchingWindowSeconds, boolean reportBatchItemFailures,
+                     int maximumConcurrency) {
     }
 
     record Schedule(String eventName, String expression, Object input) {
@@ -67,7 +68,8 @@ record FunctionSpec(String logicalId, String handlerClass, Map<String, Object> e
                         String queueId = queue instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> ga ? String.valueOf(ga.get(0)) : String.valueOf(queue);
                         List<?> types = ep.get("FunctionResponseTypes") instanceof List<?> l ? l : List.of();
                         sqs.add(new SqsSource(name, queueId, intValue(ep.get("BatchSize"), 10), intValue(ep.get("MaximumBatchingWindowInSeconds"), 0),
-                                types.contains("ReportBatchItemFailures")));
+                                types.contains("ReportBatchItemFailures"),
+                                intValue(SamTemplate.map(ep.get("ScalingConfig")).get("MaximumConcurrency"), 1000)));
                     }
                     case "ScheduleV2", "Schedule" -> schedules.add(new Schedule(name, String.valueOf(ep.get("ScheduleExpression")), ep.get("Input")));
                     default -> {

@@ -88,7 +88,12 @@ final class LocalFunctions implements AutoCloseable {
     }
 
     synchronized Object handler(FunctionSpec spec) {
-        return handlers.computeIfAbsent(spec.logicalId(), id -> {
+        return handler(spec, 0);
+    }
+
+    /** Instance {@code instance} of the function: Lambda runs concurrent invocations in separate instances. */
+    synchronized Object handler(FunctionSpec spec, int instance) {
+        return handlers.computeIfAbsent(spec.logicalId() + "#" + instance, id -> {
             try {
                 Class<?> type = Class.forName(spec.handlerClass());
                 ApplicationContext context = ApplicationContext.builder().properties(properties(spec)).start();
@@ -117,7 +122,11 @@ final class LocalFunctions implements AutoCloseable {
 
     /** Invokes the function on an input object of its handler's type. */
     Object invoke(FunctionSpec spec, Object input) {
-        Object handler = handler(spec);
+        return invoke(spec, 0, input);
+    }
+
+    Object invoke(FunctionSpec spec, int instance, Object input) {
+        Object handler = handler(spec, instance);
         Method method = handleRequest(handler.getClass());
         try {
             return method.invoke(handler, input, new LocalLambdaContext(UUID.randomUUID().toString(), spec.logicalId()));

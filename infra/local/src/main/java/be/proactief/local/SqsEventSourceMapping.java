@@ -39,8 +39,11 @@ final class SqsEventSourceMapping implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong failedRecords = new AtomicLong();
-    private final AtomicLong inFlight = new AtomicLong();
-    private final Thread poller;
+    private final List<Thread> pollers = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger busyPollers = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Concurrent pollers (each its own handler instance): the template's MaximumConcurrency, capped for one laptop. */
+    static final int LOCAL_CONCURRENCY_CAP = 3;
 
     SqsEventSourceMapping(LocalFunctions functions, FunctionSpec function, FunctionSpec.SqsSource source, SqsClient sqs,
                           AwsBackend.Resources resources) {
@@ -50,25 +53,32 @@ final class SqsEventSourceMapping implements AutoCloseable {
         this.sqs = sqs;
         this.queueUrl = resources.queueUrl(source.queueLogicalId());
         this.queueArn = resources.queueArns().get(source.queueLogicalId());
-        this.poller = new Thread(this::poll, "esm-" + function.logicalId() + "-" + source.eventName());
-        this.poller.setDaemon(true);
-        this.poller.start();
+        int concurrency = Math.max(1, Math.min(source.maximumConcurrency(), LOCAL_CONCURRENCY_CAP));
+        for (int i = 0; i < concurrency; i++) {
+            int instance = i;
+            Thread poller = new Thread(() -> poll(instance), "esm-" + function.logicalId() + "-" + source.eventName() + "-" + i);
+            poller.setDaemon(true);
+            poller.start();
+            pollers.add(poller);
+        }
     }
 
-    private void poll() {
+    private void poll(int instance) {
         while (running.get()) {
             try {
                 List<Message> batch = receiveBatch();
                 if (batch.isEmpty()) continue;
-                inFlight.set(batch.size());
-                deliver(batch);
+                busyPollers.incrementAndGet();
+                try {
+                    deliver(instance, batch);
+                } finally {
+                    busyPollers.decrementAndGet();
+                }
             } catch (RuntimeException e) {
                 if (running.get()) {
                     LOG.warn("{} poller: {}", function.logicalId(), e.toString());
                     sleep(500);
                 }
-            } finally {
-                inFlight.set(0);
             }
         }
     }
@@ -89,7 +99,7 @@ final class SqsEventSourceMapping implements AutoCloseable {
         return batch;
     }
 
-    private void deliver(List<Message> batch) {
+    private void deliver(int instance, List<Message> batch) {
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message m : batch) records.add(record(m));
@@ -97,7 +107,7 @@ final class SqsEventSourceMapping implements AutoCloseable {
         Set<String> failed = new HashSet<>();
         invocations.incrementAndGet();
         try {
-            Object result = functions.invoke(function, event);
+            Object result = functions.invoke(function, instance, event);
             if (result instanceof SQSBatchResponse response && source.reportBatchItemFailures() && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }
@@ -148,16 +158,18 @@ final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     boolean busy() {
-        return inFlight.get() > 0;
+        return busyPollers.get() > 0;
     }
 
     @Override
     public void close() {
         running.set(false);
-        try {
-            poller.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Thread poller : pollers) {
+            try {
+                poller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -78,7 +78,10 @@ class DemoTest {
     void the_platform_is_asked_once_per_child_once_per_decided_member_and_once_per_check() {
         long school = city.children().size() - report.overrides();
         long wasteBags = city.households().stream().mapToLong(h -> h.anyMemberHas("BIM_BVT_IN_FAMILY") ? 1 : h.size()).sum();
-        assertThat(report.platformCalls()).isEqualTo(school + wasteBags + Math.min(50, city.residents().size()));
+        long expected = school + wasteBags + Math.min(50, city.residents().size());
+        // Concurrent instances (MaximumConcurrency, as on AWS) may each ask for the same child when its
+        // invoices arrive in two batches at the same moment; the store keeps one decision. Never fewer.
+        assertThat(report.platformCalls()).isBetween(expected, expected + city.children().size() / 10);
     }
 
     @Test
