@@ -1,6 +1,7 @@
 package be.proactief.bench;
 
 import be.proactief.function.checkapi.CheckApiHandler;
+import be.proactief.testkit.ProjectPaths;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.lambda.LocalLambdaContext;
 import be.proactief.testkit.magda.MagdaSimulator;
@@ -105,15 +106,18 @@ public final class CheckApiBenchmark {
         // one training run per kind writes the AppCDS archive (dynamic archive at exit)
         launch(sysProps, List.of("-XX:ArchiveClassesAtExit=" + jsa), "handler", true);
         launch(sysProps, List.of("-XX:ArchiveClassesAtExit=" + baselineJsa), "baseline", true);
-        long[] h = new long[runs], b = new long[runs], hc = new long[runs], bc = new long[runs];
+        long[] h = new long[runs], b = new long[runs], hc = new long[runs], bc = new long[runs], hq = new long[runs], bq = new long[runs];
         for (int i = 0; i < runs; i++) {
             h[i] = launch(sysProps, List.of(), "handler", false);
             b[i] = launch(sysProps, List.of(), "baseline", false);
             hc[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + jsa), "handler", false);
             bc[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + baselineJsa), "baseline", false);
+            hq[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1"), "handler", false);
+            bq[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + baselineJsa, "-XX:TieredStopAtLevel=1"), "baseline", false);
         }
         row(md, "cold start, default JVM (median of " + runs + ")", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
         row(md, "cold start, AppCDS (median of " + runs + ")", ms(pct(hc, 50)), ms(pct(bc, 50)), ratio(pct(hc, 50), pct(bc, 50)));
+        row(md, "cold start, AppCDS + -XX:TieredStopAtLevel=1 (median of " + runs + ")", ms(pct(hq, 50)), ms(pct(bq, 50)), ratio(pct(hq, 50), pct(bq, 50)));
     }
 
     /** Nanoseconds from process start to its {@code ANSWERED} line. */
@@ -121,14 +125,16 @@ public final class CheckApiBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags);
+        if (training) cmd.add("-Dbench.training=true");
         cmd.addAll(sysProps);
         cmd.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(coldStartClasspath());
         cmd.add(ColdStart.class.getName());
         cmd.add(kind);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path errors = Path.of("bench/target/cold-start-" + kind + ".err").toAbsolutePath();
+        Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
         long answered = -1;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -140,8 +146,21 @@ public final class CheckApiBenchmark {
             }
         }
         p.waitFor();
-        if (answered < 0) throw new IllegalStateException(kind + " cold start gave no answer (exit " + p.exitValue() + ")");
+        if (answered < 0) throw new IllegalStateException(kind + " cold start gave no answer (exit " + p.exitValue() + "); see " + errors);
         return answered;
+    }
+
+    /**
+     * What Lambda loads: check-api's deployed jar (the Lambda jar of template.yaml's CodeUri), plus
+     * the few bench classes that start it. Not the bench's own classpath, which holds every function.
+     */
+    static String coldStartClasspath() {
+        Path root = ProjectPaths.root();
+        Path lambdaJar = root.resolve("functions/check-api/target/proactief-check-api-0.1.0-SNAPSHOT-lambda.jar");
+        if (!Files.isRegularFile(lambdaJar)) throw new IllegalStateException("build the Lambda jar first: mvn -B package (missing " + lambdaJar + ")");
+        // jars only: AppCDS cannot archive classes from directories
+        return String.join(java.io.File.pathSeparator, root.resolve("bench/target/proactief-bench-0.1.0-SNAPSHOT.jar").toString(),
+                root.resolve("infra/testkit/target/proactief-testkit-0.1.0-SNAPSHOT.jar").toString(), lambdaJar.toString());
     }
 
     static long pct(long[] values, int percentile) {
