@@ -65,4 +65,11 @@ class CommandLineTest {
         assertThat(run("invoke", "nope", "--event", event.toString())).isEqualTo(2);
         assertThat(err()).contains("CheckApiFunction");
     }
+
+    @Test
+    void trigger_fires_the_voucher_run_as_the_scheduler_would_and_processes_the_fan_out() {
+        assertThat(run("trigger", "voucher-run", "--period", "2027")).as(err()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"period\":\"2027\"", "\"householdsEnqueued\":" + Main.SERVE_CITY_HOUSEHOLDS,
+                "processed: ");
+    }
 }
