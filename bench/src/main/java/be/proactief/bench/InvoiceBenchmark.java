@@ -5,6 +5,7 @@ import be.proactief.testkit.ProjectPaths;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.city.SyntheticCity;
 import be.proactief.testkit.lambda.LocalLambdaContext;
+import be.proactief.testkit.lambda.SqsEvents;
 import be.proactief.testkit.magda.MagdaSimulator;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -75,18 +76,7 @@ public final class InvoiceBenchmark {
                     List<Message> batch = aws.sqs().receiveMessage(b -> b.queueUrl(invoices).maxNumberOfMessages(10).waitTimeSeconds(1)
                             .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                     if (batch.isEmpty()) break;
-                    SQSEvent event = new SQSEvent();
-                    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-                    for (Message m : batch) {
-                        SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-                        r.setMessageId(m.messageId());
-                        r.setReceiptHandle(m.receiptHandle());
-                        r.setBody(m.body());
-                        r.setAttributes(new HashMap<>(m.attributesAsStrings()));
-                        r.setEventSource("aws:sqs");
-                        records.add(r);
-                    }
-                    event.setRecords(records);
+                    SQSEvent event = SqsEvents.of(batch, aws.resources().queueArns().get("InvoicesQueue"));
                     long t0 = System.nanoTime();
                     SQSBatchResponse response = handler.handleRequest(event, new LocalLambdaContext("b" + batchNanos.size(), "invoice-discounter"));
                     batchNanos.add(System.nanoTime() - t0);

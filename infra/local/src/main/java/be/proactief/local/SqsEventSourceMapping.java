@@ -1,6 +1,7 @@
 package be.proactief.local;
 
 import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.lambda.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.slf4j.Logger;
@@ -12,10 +13,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,10 +99,7 @@ final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private void deliver(int instance, List<Message> batch) {
-        SQSEvent event = new SQSEvent();
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : batch) records.add(record(m));
-        event.setRecords(records);
+        SQSEvent event = SqsEvents.of(batch, queueArn);
         Set<String> failed = new HashSet<>();
         invocations.incrementAndGet();
         try {
@@ -119,30 +115,6 @@ final class SqsEventSourceMapping implements AutoCloseable {
         List<DeleteMessageBatchRequestEntry> done = batch.stream().filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList();
         if (!done.isEmpty()) sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
-    }
-
-    private SQSEvent.SQSMessage record(Message m) {
-        SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-        r.setMessageId(m.messageId());
-        r.setReceiptHandle(m.receiptHandle());
-        r.setBody(m.body());
-        r.setMd5OfBody(m.md5OfBody());
-        r.setMd5OfMessageAttributes(m.md5OfMessageAttributes());
-        r.setEventSource("aws:sqs");
-        r.setEventSourceArn(queueArn);
-        r.setAwsRegion(AwsBackend.REGION.id());
-        Map<String, String> attributes = new HashMap<>();
-        m.attributesAsStrings().forEach(attributes::put);
-        r.setAttributes(attributes);
-        Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
-        m.messageAttributes().forEach((name, value) -> {
-            SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
-            a.setDataType(value.dataType());
-            a.setStringValue(value.stringValue());
-            messageAttributes.put(name, a);
-        });
-        r.setMessageAttributes(messageAttributes);
-        return r;
     }
 
     String queueUrl() {

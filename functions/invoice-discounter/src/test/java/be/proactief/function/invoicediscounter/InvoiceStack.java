@@ -2,6 +2,7 @@ package be.proactief.function.invoicediscounter;
 
 import be.proactief.core.insz.Insz;
 import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.lambda.SqsEvents;
 import be.proactief.testkit.magda.MagdaSimulator;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
@@ -117,24 +118,7 @@ final class InvoiceStack implements AutoCloseable {
     }
 
     SQSEvent toEvent(List<Message> messages, String logicalId) {
-        String arn = aws.resources().queueArns().get(logicalId);
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setMd5OfBody(m.md5OfBody());
-            r.setAttributes(new HashMap<>(m.attributesAsStrings()));
-            r.setMessageAttributes(new HashMap<>());
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(arn);
-            r.setAwsRegion(AwsBackend.REGION.id());
-            records.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return SqsEvents.of(messages, aws.resources().queueArns().get(logicalId));
     }
 
     /** What Lambda does after the handler returns: delete the records that did not fail. */
