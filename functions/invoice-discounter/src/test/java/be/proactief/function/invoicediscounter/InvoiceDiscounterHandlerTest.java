@@ -287,6 +287,31 @@ class InvoiceDiscounterHandlerTest {
     }
 
     @Test
+    void a_batch_of_ten_with_one_poison_message_completes_the_other_nine_and_the_poison_reaches_the_dead_letter_queue() {
+        String[] bodies = new String[10];
+        for (int i = 0; i < 9; i++) {
+            bodies[i] = InvoiceStack.invoiceBody("INV-T-" + i, child("BIM_BVT_IN_FAMILY").digits(), MONTH, InvoiceStack.line("1", "OPVANG", 10, 100));
+        }
+        bodies[9] = "{\"invoiceId\": \"INV-T-poison\", \"period\": \"november\"}";
+        SQSEvent first = viaQueue(bodies);
+        SQSBatchResponse response = handle(first);
+        assertThat(failedIds(response)).hasSize(1);
+        stack.deleteSucceeded(INVOICES, first, failedIds(response));
+        assertThat(outputsByInvoice()).hasSize(9).allSatisfy((id, messages) -> assertThat(messages).hasSize(1));
+
+        SQSEvent.SQSMessage poison = first.getRecords().stream().filter(m -> failedIds(response).contains(m.getMessageId())).findFirst().orElseThrow();
+        stack.releaseForRetry(INVOICES, poison);
+        for (int receive = 2; receive <= 5; receive++) {
+            SQSEvent again = stack.receiveEvent(INVOICES);
+            assertThat(again.getRecords()).as("receive %d", receive).singleElement();
+            assertThat(failedIds(handle(again))).hasSize(1);
+            stack.releaseForRetry(INVOICES, again.getRecords().get(0));
+        }
+        assertThat(stack.receiveEvent(INVOICES).getRecords()).isEmpty();
+        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> assertThat(m.body()).contains("INV-T-poison"));
+    }
+
+    @Test
     void a_poison_message_fails_on_each_of_its_five_receives_and_then_lands_in_the_dead_letter_queue() {
         String poison = "{\"invoiceId\": \"INV-P-1\", \"period\": \"2026-11\", \"lines\": [ this is not json";
         stack.send(INVOICES, poison);
