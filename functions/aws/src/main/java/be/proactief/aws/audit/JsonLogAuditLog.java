@@ -19,7 +19,7 @@ public final class JsonLogAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEvent e) {
-        AUDIT.info(toJson(e));
+        if (AUDIT.isInfoEnabled()) AUDIT.info(toJson(e));
     }
 
     public static String toJson(AuditEvent e) {
