@@ -2,6 +2,7 @@ package be.proactief.bench;
 
 import be.proactief.function.checkapi.CheckApiHandler;
 import be.proactief.testkit.ProjectPaths;
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.lambda.LocalLambdaContext;
 import be.proactief.testkit.magda.MagdaSimulator;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +42,7 @@ public final class CheckApiBenchmark {
         try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
             Persona resident = Personas.leefloon();
             magda.register(resident);
-            Map<String, Object> props = new HashMap<>();
-            props.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
-            props.put("proactief.dev.subject.key", "bench-development-subject-key-0123456789abcdef");
-            props.put("magda.endpoint", magda.endpoint().toString());
-            props.put("magda.sender.id", "bench");
-            props.put("magda.hoedanigheid", "1303");
+            Map<String, Object> props = FunctionSettings.forEmulators(aws, magda.endpoint(), "bench-development-subject-key-0123456789abcdef");
 
             md.append("| measure | check-api handler | plain RequestHandler baseline | ratio |\n|---|---|---|---|\n");
             warm(props, resident, warmCalls, md);

@@ -2,6 +2,7 @@ package be.proactief.bench;
 
 import be.proactief.function.invoicediscounter.InvoiceDiscounterHandler;
 import be.proactief.testkit.ProjectPaths;
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.city.SyntheticCity;
 import be.proactief.testkit.lambda.LocalLambdaContext;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,14 +39,8 @@ public final class InvoiceBenchmark {
         SyntheticCity city = SyntheticCity.generate(households, 11);
         try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
             city.registerWith(magda);
-            Map<String, Object> p = new HashMap<>();
-            p.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
-            p.put("proactief.sqs.endpoint", aws.sqsEndpoint().toString());
+            Map<String, Object> p = FunctionSettings.forEmulators(aws, magda.endpoint(), "bench-development-subject-key-0123456789abcdef");
             p.put("proactief.discounted.invoices.queue.url", aws.resources().queueUrl("DiscountedInvoicesQueue"));
-            p.put("proactief.dev.subject.key", "bench-development-subject-key-0123456789abcdef");
-            p.put("magda.endpoint", magda.endpoint().toString());
-            p.put("magda.sender.id", "bench");
-            p.put("magda.hoedanigheid", "1303");
             String invoices = aws.resources().queueUrl("InvoicesQueue");
             YearMonth month = YearMonth.of(2026, 11);
             List<String> bodies = new ArrayList<>();

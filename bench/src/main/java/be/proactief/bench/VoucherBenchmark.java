@@ -5,6 +5,7 @@ import be.proactief.function.voucherissuer.ScheduledVoucherRun;
 import be.proactief.function.voucherissuer.VoucherRunHandler;
 import be.proactief.function.voucherissuer.VoucherWorkHandler;
 import be.proactief.testkit.ProjectPaths;
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.city.SyntheticCity;
 import be.proactief.testkit.lambda.LocalLambdaContext;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,17 +38,11 @@ public final class VoucherBenchmark {
         Path roster = city.writeJsonLines(Files.createTempFile("bench-roster-", ".jsonl"));
         try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
             city.registerWith(magda);
-            Map<String, Object> p = new HashMap<>();
-            p.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
-            p.put("proactief.sqs.endpoint", aws.sqsEndpoint().toString());
+            Map<String, Object> p = FunctionSettings.forEmulators(aws, magda.endpoint(), "bench-development-subject-key-0123456789abcdef");
             p.put("proactief.voucher.work.queue.url", aws.resources().queueUrl("VoucherWorkQueue"));
             p.put("proactief.vouchers.queue.url", aws.resources().queueUrl("VouchersQueue"));
             p.put("proactief.voucher.work.dlq.url", aws.resources().queueUrl("VoucherWorkDeadLetterQueue"));
             p.put("proactief.roster.file", roster.toString());
-            p.put("proactief.dev.subject.key", "bench-development-subject-key-0123456789abcdef");
-            p.put("magda.endpoint", magda.endpoint().toString());
-            p.put("magda.sender.id", "bench");
-            p.put("magda.hoedanigheid", "1303");
             String work = aws.resources().queueUrl("VoucherWorkQueue");
             try (ApplicationContext runCtx = ApplicationContext.builder().properties(p).start();
                  ApplicationContext workCtx = ApplicationContext.builder().properties(p).start()) {

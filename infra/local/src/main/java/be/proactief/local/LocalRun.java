@@ -1,6 +1,7 @@
 package be.proactief.local;
 
 import be.proactief.aws.auth.DevelopmentTokens;
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.ProjectPaths;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.aws.SamTemplate;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,13 +48,8 @@ final class LocalRun implements AutoCloseable {
         this.aws = aws;
         this.magda = magda;
         this.magdaEndpoint = magdaEndpoint;
-        Map<String, Object> local = new HashMap<>();
-        local.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
-        local.put("proactief.sqs.endpoint", aws.sqsEndpoint().toString());
-        local.put("proactief.dev.subject.key", DEV_SUBJECT_KEY);
-        local.put("magda.endpoint", magdaEndpoint.toString());
+        Map<String, Object> local = FunctionSettings.forEmulators(aws, magdaEndpoint, DEV_SUBJECT_KEY);
         local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
-        local.put("magda.hoedanigheid", "1303");
         local.put("aws.region", AwsBackend.REGION.id());
         this.functions = new LocalFunctions(SamTemplate.load(ProjectPaths.template(), Map.of()), aws.resources(), local);
     }

@@ -1,5 +1,6 @@
 package be.proactief.function.checkapi;
 
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.magda.MagdaSimulator;
 import io.micronaut.context.ApplicationContext;
@@ -20,16 +21,7 @@ final class CheckApiStack implements AutoCloseable {
 
     /** The function's configuration, as SAM would set it in environment variables. */
     Map<String, Object> properties() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
-        p.put("proactief.dev.subject.key", "check-api-tests-development-subject-key-0123");
-        p.put("magda.endpoint", magda.endpoint().toString());
-        p.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-test");
-        p.put("magda.hoedanigheid", "1303");
-        p.put("magda.read.timeout", "1s");
-        p.put("magda.max.attempts", "2");
-        p.put("magda.retry.backoff", "10ms");
-        return p;
+        return new HashMap<>(FunctionSettings.forEmulatorsFailingFast(aws, magda.endpoint(), "check-api-tests-development-subject-key-0123"));
     }
 
     ApplicationContext context() {

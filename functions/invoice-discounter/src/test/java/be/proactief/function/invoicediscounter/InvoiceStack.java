@@ -1,5 +1,6 @@
 package be.proactief.function.invoicediscounter;
 
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.core.insz.Insz;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.lambda.SqsEvents;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,17 +40,8 @@ final class InvoiceStack implements AutoCloseable {
 
     /** The function's configuration, as SAM would set it in environment variables. */
     Map<String, Object> properties() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("proactief.dynamodb.endpoint", aws.dynamoDbEndpoint().toString());
-        p.put("proactief.sqs.endpoint", aws.sqsEndpoint().toString());
+        Map<String, Object> p = FunctionSettings.forEmulatorsFailingFast(aws, magda.endpoint(), "invoice-discounter-tests-development-subject-key");
         p.put("proactief.discounted.invoices.queue.url", queueUrl(DISCOUNTED_INVOICES));
-        p.put("proactief.dev.subject.key", "invoice-discounter-tests-development-subject-key");
-        p.put("magda.endpoint", magda.endpoint().toString());
-        p.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-test");
-        p.put("magda.hoedanigheid", "1303");
-        p.put("magda.read.timeout", "1s");
-        p.put("magda.max.attempts", "2");
-        p.put("magda.retry.backoff", "10ms");
         p.put("magda.circuit.open.duration", "100ms");
         return p;
     }

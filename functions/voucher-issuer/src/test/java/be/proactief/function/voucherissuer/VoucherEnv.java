@@ -1,5 +1,6 @@
 package be.proactief.function.voucherissuer;
 
+import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.ProjectPaths;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.lambda.LocalLambdaContext;
@@ -77,22 +78,14 @@ final class VoucherEnv implements AutoCloseable {
     /** The functions' configuration, as SAM would set it in environment variables. */
     Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
-        p.put("proactief.dynamodb.endpoint", backends.aws.dynamoDbEndpoint().toString());
-        p.put("proactief.sqs.endpoint", backends.aws.sqsEndpoint().toString());
+        p.putAll(FunctionSettings.forEmulatorsFailingFast(backends.aws, magda.endpoint(), SUBJECT_KEY));
         p.put("proactief.decisions.table", resources.table("DecisionsTable"));
         p.put("proactief.overrides.table", resources.table("OverridesTable"));
-        p.put("proactief.dev.subject.key", SUBJECT_KEY);
         p.put("proactief.voucher.work.queue.url", resources.queueUrl("VoucherWorkQueue"));
         p.put("proactief.vouchers.queue.url", resources.queueUrl("VouchersQueue"));
         p.put("proactief.voucher.work.dlq.url", resources.queueUrl("VoucherWorkDeadLetterQueue"));
         p.put("proactief.roster.file", roster.toString());
         p.put("proactief.roster.page.size", "25");
-        p.put("magda.endpoint", magda.endpoint().toString());
-        p.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-test");
-        p.put("magda.hoedanigheid", "1303");
-        p.put("magda.read.timeout", "1s");
-        p.put("magda.max.attempts", "2");
-        p.put("magda.retry.backoff", "10ms");
         p.put("magda.circuit.open.duration", "50ms");
         return p;
     }
