@@ -18,19 +18,20 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -75,44 +76,34 @@ public class ProactiefFactory {
 
     @Singleton
     DynamoDbClient dynamoDbClient(Settings settings) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(settings.get("AWS_REGION", "eu-west-1")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5)));
-        settings.get("PROACTIEF_DYNAMODB_ENDPOINT").or(() -> settings.get("AWS_ENDPOINT_URL_DYNAMODB")).or(() -> settings.get("AWS_ENDPOINT_URL"))
-                .ifPresent(endpoint -> {
-                    builder.endpointOverride(URI.create(endpoint));
-                    if (settings.get("AWS_ACCESS_KEY_ID").isEmpty()) {
-                        // an emulator: any credentials do
-                        builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-                    }
-                });
-        if (settings.get("PROACTIEF_DYNAMODB_ENDPOINT").isEmpty() && settings.get("AWS_ENDPOINT_URL").isEmpty()
-                && settings.get("AWS_ENDPOINT_URL_DYNAMODB").isEmpty()) {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
-        return builder.build();
+        return localOrAws(DynamoDbClient.builder(), settings, "PROACTIEF_DYNAMODB_ENDPOINT", "AWS_ENDPOINT_URL_DYNAMODB", Duration.ofSeconds(5)).build();
     }
 
     @Singleton
     SqsClient sqsClient(Settings settings) {
-        SqsClientBuilder builder = SqsClient.builder()
-                .region(Region.of(settings.get("AWS_REGION", "eu-west-1")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(25)));
-        java.util.Optional<String> endpoint = settings.get("PROACTIEF_SQS_ENDPOINT").or(() -> settings.get("AWS_ENDPOINT_URL_SQS"))
-                .or(() -> settings.get("AWS_ENDPOINT_URL"));
+        return localOrAws(SqsClient.builder(), settings, "PROACTIEF_SQS_ENDPOINT", "AWS_ENDPOINT_URL_SQS", Duration.ofSeconds(25)).build();
+    }
+
+    /**
+     * The region, the light HTTP client, and where to send calls: the endpoint an emulator or
+     * LocalStack gives (with any credentials, unless real ones are set), else AWS with the
+     * default credentials chain.
+     */
+    static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B localOrAws(B builder, Settings settings, String ownEndpoint,
+                                                                                         String serviceEndpoint, Duration socketTimeout) {
+        builder.region(Region.of(settings.get("AWS_REGION", "eu-west-1")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(socketTimeout));
+        Optional<String> endpoint = settings.get(ownEndpoint).or(() -> settings.get(serviceEndpoint)).or(() -> settings.get("AWS_ENDPOINT_URL"));
         if (endpoint.isPresent()) {
             builder.endpointOverride(URI.create(endpoint.get()));
             if (settings.get("AWS_ACCESS_KEY_ID").isEmpty()) {
+                // an emulator: any credentials do
                 builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
             }
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
-        return builder.build();
+        return builder;
     }
 
     @Singleton
