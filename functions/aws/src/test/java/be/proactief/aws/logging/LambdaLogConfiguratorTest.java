@@ -1,0 +1,55 @@
+package be.proactief.aws.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LambdaLogConfiguratorTest {
+
+    /** The class path of a deployed function: no logback.xml, no logback-test.xml. */
+    private static final ClassLoader FUNCTION_JAR = new ClassLoader(LambdaLogConfiguratorTest.class.getClassLoader()) {
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith("logback") ? null : super.getResource(name);
+        }
+    };
+
+    @Test
+    void aFunctionWithoutLogbackFileLogsOneLinePerEventWithAuditAndOwnCodeAtInfoAndTheRestAtWarn() {
+        LoggerContext context = new LoggerContext();
+        LambdaLogConfigurator configurator = new LambdaLogConfigurator();
+        configurator.setContext(context);
+
+        assertThat(configurator.configure(context, FUNCTION_JAR)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+        assertThat(context.getLogger("proactief.audit").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("be.proactief.aws.magda.MagdaClient").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("software.amazon.awssdk.core").getEffectiveLevel()).isEqualTo(Level.WARN);
+        ConsoleAppender<?> stdout = (ConsoleAppender<?>) context.getLogger("ROOT").getAppender("STDOUT");
+        assertThat(stdout.getTarget()).isEqualTo("System.out");
+        @SuppressWarnings("unchecked")
+        PatternLayoutEncoder encoder = (PatternLayoutEncoder) stdout.getEncoder();
+        LoggingEvent event = new LoggingEvent("x", context.getLogger("proactief.audit"), Level.INFO, "{\"audit\":\"CHECK\"}", null, null);
+        assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8)).isEqualTo("INFO audit {\"audit\":\"CHECK\"}" + System.lineSeparator());
+    }
+
+    @Test
+    void aLogbackFileOnTheClassPathWins() {
+        LoggerContext context = new LoggerContext();
+        LambdaLogConfigurator configurator = new LambdaLogConfigurator();
+        configurator.setContext(context);
+
+        // this module's tests carry a logback-test.xml
+        assertThat(configurator.configure(context, getClass().getClassLoader())).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger("ROOT").getAppender("STDOUT")).isNull();
+    }
+}
