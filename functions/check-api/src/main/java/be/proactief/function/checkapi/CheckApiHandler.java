@@ -1,5 +1,6 @@
 package be.proactief.function.checkapi;
 
+import be.proactief.aws.lambda.ClassPreloader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
@@ -9,6 +10,10 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
  * {@code be.proactief.function.checkapi.CheckApiHandler::handleRequest}.
  */
 public class CheckApiHandler extends APIGatewayV2HTTPEventFunction {
+
+    static {
+        ClassPreloader.start(CheckApiHandler.class, "META-INF/proactief/preload-classes.txt");
+    }
 
     public CheckApiHandler() {
         super();

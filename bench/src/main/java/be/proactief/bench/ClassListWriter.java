@@ -1,0 +1,82 @@
+package be.proactief.bench;
+
+import be.proactief.testkit.FunctionSettings;
+import be.proactief.testkit.ProjectPaths;
+import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.magda.MagdaSimulator;
+import be.proactief.testkit.magda.Persona;
+import be.proactief.testkit.magda.Personas;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes check-api's class list for {@code ClassPreloader}: one cold start of the Lambda jar in
+ * a fresh JVM (a first check that asks the platform and stores its decision), logging every
+ * class it loads; kept are those read from the jar or the runtime image, not those already in
+ * the JDK's class-data archive, and no generated (lambda, proxy) classes. Run by
+ * {@code bench/run class-list} after a change of dependencies; a stale list only costs speed.
+ */
+public final class ClassListWriter {
+
+    static final Path LIST = Path.of("functions/check-api/src/main/resources/META-INF/proactief/preload-classes.txt");
+
+    public static void main(String[] args) throws Exception {
+        Path log = Path.of("bench/target/class-load.log").toAbsolutePath();
+        Files.deleteIfExists(log);
+        try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
+            Persona resident = Personas.leefloon();
+            magda.register(resident);
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xlog:class+load=info:file=" + log);
+            cmd.add("-Dproactief.preload.classes=false");
+            cmd.add("-Dbench.training=true"); // a normal exit, so the log is complete
+            FunctionSettings.forEmulators(aws, magda.endpoint(), "class-list-development-subject-key-0123456789")
+                    .forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            cmd.add("-Dbench.insz=" + resident.insz().digits());
+            cmd.add("-cp");
+            cmd.add(CheckApiBenchmark.coldStartClasspath());
+            cmd.add(ColdStart.class.getName());
+            cmd.add("handler");
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (p.waitFor() != 0) throw new IllegalStateException("the cold start failed (exit " + p.exitValue() + ")");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            String[] parts = line.split(" ");
+            int at = indexOfSource(parts);
+            if (at < 0 || line.contains("source: shared objects file")) continue;
+            String name = parts[at - 1];
+            if (keep(name)) names.add(name);
+        }
+        List<String> out = new ArrayList<>();
+        out.add("# The classes a check-api cold start loads, in order (see be.proactief.aws.lambda.ClassPreloader).");
+        out.add("# Written by bench/run class-list; a stale list only costs speed.");
+        out.addAll(names);
+        Path target = ProjectPaths.root().resolve(LIST);
+        Files.write(target, out, StandardCharsets.UTF_8);
+        System.out.println("wrote " + names.size() + " class names to " + ProjectPaths.root().relativize(target) + "; rebuild check-api (mvn install) to ship it");
+    }
+
+    private static int indexOfSource(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].equals("source:")) return i;
+        }
+        return -1;
+    }
+
+    static boolean keep(String name) {
+        return !name.contains("$$Lambda") && !name.contains("LambdaForm$") && !name.contains("/0x") && !name.contains("$Proxy")
+                && !name.startsWith("jdk.internal.reflect.Generated") && !name.startsWith("be.proactief.bench.")
+                && !name.startsWith("be.proactief.testkit.");
+    }
+
+    private ClassListWriter() {
+    }
+}
