@@ -7,6 +7,7 @@ import be.proactief.core.engine.EntitlementEngine;
 import be.proactief.core.insz.Insz;
 import be.proactief.function.checkapi.security.Caller;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -34,7 +35,7 @@ public class CheckController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public MutableHttpResponse<Responses.CheckResponse> check(@Body String body, HttpRequest<?> request) {
+    public MutableHttpResponse<Responses.CheckResponse> check(@Nullable @Body byte[] body, HttpRequest<?> request) {
         Requests.CheckRequest in = reader.body(body, Requests.CheckRequest.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());

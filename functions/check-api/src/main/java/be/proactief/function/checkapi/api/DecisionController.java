@@ -3,6 +3,7 @@ package be.proactief.function.checkapi.api;
 import be.proactief.core.engine.EntitlementEngine;
 import be.proactief.core.insz.Insz;
 import be.proactief.function.checkapi.security.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -26,7 +27,7 @@ public class DecisionController {
 
     @Post("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Responses.DecisionView> search(@Body String body, HttpRequest<?> request) {
+    public List<Responses.DecisionView> search(@Nullable @Body byte[] body, HttpRequest<?> request) {
         Requests.SubjectSearch in = reader.body(body, Requests.SubjectSearch.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());

@@ -9,6 +9,7 @@ import be.proactief.core.override.ReasonCode;
 import be.proactief.function.checkapi.http.ApiException;
 import be.proactief.function.checkapi.security.Caller;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -38,7 +39,7 @@ public class OverrideController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<Responses.OverrideView> create(@Body String body, HttpRequest<?> request) {
+    public HttpResponse<Responses.OverrideView> create(@Nullable @Body byte[] body, HttpRequest<?> request) {
         Requests.OverrideRequest in = reader.body(body, Requests.OverrideRequest.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());
@@ -58,7 +59,7 @@ public class OverrideController {
 
     @Post("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Responses.OverrideView> search(@Body String body) {
+    public List<Responses.OverrideView> search(@Nullable @Body byte[] body) {
         Requests.SubjectSearch in = reader.body(body, Requests.SubjectSearch.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());
@@ -68,7 +69,7 @@ public class OverrideController {
 
     @Delete("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<?> revoke(@PathVariable String id, @Body String body, HttpRequest<?> request) {
+    public HttpResponse<?> revoke(@PathVariable String id, @Nullable @Body byte[] body, HttpRequest<?> request) {
         Requests.RevokeRequest in = reader.body(body, Requests.RevokeRequest.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         String reason = fields.required("reason", in.reason());

@@ -27,8 +27,8 @@ final class RequestReader {
         this.json = json;
     }
 
-    <T> T body(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
+    <T> T body(byte[] body, Class<T> type) {
+        if (body == null || isBlank(body)) {
             throw new ApiException(Problem.of(400, "bad-request", "Bad request", "The request needs a JSON body"));
         }
         try {
@@ -38,6 +38,13 @@ final class RequestReader {
         } catch (IOException | RuntimeException e) {
             throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON", "The body is not a JSON object of the expected shape"));
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') return false;
+        }
+        return true;
     }
 
     /** Collects field errors for one request. */

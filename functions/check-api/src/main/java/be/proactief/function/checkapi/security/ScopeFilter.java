@@ -13,9 +13,8 @@ import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,20 +69,21 @@ public class ScopeFilter {
         return null;
     }
 
-    private static Optional<APIGatewayV2HTTPEvent> nativeEvent(HttpRequest<?> request) {
+    private static APIGatewayV2HTTPEvent nativeEvent(HttpRequest<?> request) {
         if (request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
-            return Optional.of(event);
+            return event;
         }
-        return Optional.empty();
+        return null;
     }
 
     private static Optional<Caller> fromAuthorizer(HttpRequest<?> request) {
-        return nativeEvent(request)
-                .map(APIGatewayV2HTTPEvent::getRequestContext)
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .filter(jwt -> jwt.getClaims() != null)
-                .map(jwt -> caller(jwt.getClaims(), jwt.getScopes()));
+        APIGatewayV2HTTPEvent event = nativeEvent(request);
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null) {
+            return Optional.empty();
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = event.getRequestContext().getAuthorizer().getJwt();
+        if (jwt == null || jwt.getClaims() == null) return Optional.empty();
+        return Optional.of(caller(jwt.getClaims(), jwt.getScopes()));
     }
 
     private Optional<Caller> fromDevelopmentToken(HttpRequest<?> request) {
@@ -97,24 +97,45 @@ public class ScopeFilter {
 
     /** Scopes from the authorizer's list, else from the {@code scope} (or {@code scp}) claim. */
     static Caller caller(Map<String, ?> claims, Collection<String> scopes) {
-        Set<String> granted = new LinkedHashSet<>();
+        Set<String> granted = new HashSet<>();
         if (scopes != null) granted.addAll(scopes);
-        for (String claim : new String[]{"scope", "scp"}) {
-            Object raw = claims.get(claim);
-            if (raw instanceof Collection<?> list) {
-                list.forEach(s -> granted.add(String.valueOf(s)));
-            } else if (raw != null) {
-                String text = String.valueOf(raw).replace("[", " ").replace("]", " ").replace(",", " ");
-                Arrays.stream(text.split("\\s+")).filter(s -> !s.isBlank()).forEach(granted::add);
+        addScopes(claims.get("scope"), granted);
+        addScopes(claims.get("scp"), granted);
+        Object id = claims.get("client_id") != null ? claims.get("client_id") : claims.get("sub");
+        return new Caller(id == null ? "unknown" : String.valueOf(id), granted);
+    }
+
+    /**
+     * A claim is a list of scopes, or one string of them separated by spaces (RFC 8693), or, as
+     * API Gateway passes a list claim on, {@code "[a, b]"}.
+     */
+    private static void addScopes(Object claim, Set<String> granted) {
+        if (claim instanceof Collection<?> list) {
+            for (Object scope : list) granted.add(String.valueOf(scope));
+        } else if (claim != null) {
+            String text = String.valueOf(claim);
+            int start = -1;
+            for (int i = 0; i <= text.length(); i++) {
+                boolean separator = i == text.length() || isScopeSeparator(text.charAt(i));
+                if (separator && start >= 0) {
+                    granted.add(text.substring(start, i));
+                    start = -1;
+                } else if (!separator && start < 0) {
+                    start = i;
+                }
             }
         }
-        Object id = claims.get("client_id") != null ? claims.get("client_id") : claims.get("sub");
-        return new Caller(id == null ? "unknown" : String.valueOf(id), Set.copyOf(granted));
+    }
+
+    private static boolean isScopeSeparator(char c) {
+        return Character.isWhitespace(c) || c == ',' || c == '[' || c == ']';
     }
 
     private static long bodyBytes(HttpRequest<?> request) {
         long declared = request.getContentLength();
         if (declared > 0) return declared;
-        return nativeEvent(request).map(APIGatewayV2HTTPEvent::getBody).map(b -> (long) b.getBytes(StandardCharsets.UTF_8).length).orElse(0L);
+        APIGatewayV2HTTPEvent event = nativeEvent(request);
+        String body = event == null ? null : event.getBody();
+        return body == null ? 0L : body.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -1,0 +1,49 @@
+package be.proactief.function.checkapi.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the filter reads the caller and its scopes from the claims API Gateway's JWT authorizer passes on. */
+class ScopeClaimsTest {
+
+    @Test
+    void theAuthorizersScopeListCounts() {
+        Caller caller = ScopeFilter.caller(Map.of("client_id", "uitpas-desk"), List.of("entitlements/check"));
+
+        assertThat(caller.id()).isEqualTo("uitpas-desk");
+        assertThat(caller.scopes()).containsExactly("entitlements/check");
+    }
+
+    @Test
+    void aScopeClaimIsSplitOnSpaces() {
+        Caller caller = ScopeFilter.caller(Map.of("sub", "caseworker-7", "scope", " entitlements/check  entitlements/override "), null);
+
+        assertThat(caller.id()).isEqualTo("caseworker-7");
+        assertThat(caller.scopes()).containsExactlyInAnyOrder("entitlements/check", "entitlements/override");
+    }
+
+    @Test
+    void aListClaimThatApiGatewayPassedOnAsTextIsSplitToo() {
+        Caller caller = ScopeFilter.caller(Map.of("sub", "s", "scope", "[entitlements/check, entitlements/override]"), null);
+
+        assertThat(caller.scopes()).containsExactlyInAnyOrder("entitlements/check", "entitlements/override");
+    }
+
+    @Test
+    void anScpListClaimCounts() {
+        Caller caller = ScopeFilter.caller(Map.of("scp", List.of("entitlements/override")), null);
+
+        assertThat(caller.id()).isEqualTo("unknown");
+        assertThat(caller.has("entitlements/override")).isTrue();
+        assertThat(caller.has("entitlements/check")).isFalse();
+    }
+
+    @Test
+    void noScopeAnywhereGrantsNothing() {
+        assertThat(ScopeFilter.caller(Map.of("sub", "s", "scope", "  "), null).scopes()).isEmpty();
+    }
+}
