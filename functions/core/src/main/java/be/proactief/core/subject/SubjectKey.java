@@ -1,6 +1,7 @@
 package be.proactief.core.subject;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The stored identity of a resident or household for one scheme: HMAC-SHA256 of the INSZ (or
@@ -8,9 +9,12 @@ import java.util.Objects;
  * cannot be linked, and a leaked table cannot be reversed by trying all numbers without the secret.
  */
 public record SubjectKey(String value) {
+
+    private static final Pattern SHAPE = Pattern.compile("[hs]_[0-9a-f]{64}");
+
     public SubjectKey {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[hs]_[0-9a-f]{64}")) {
+        if (!SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("not a subject key");
         }
     }

@@ -6,6 +6,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,9 @@ import java.util.Objects;
 public final class SubjectKeys {
 
     private static final int MIN_SECRET_BYTES = 32;
-    private final Map<String, byte[]> secretsByScheme;
+    private static final String ALGORITHM = "HmacSHA256";
+    /** One initialised MAC per scheme; each hash works on a clone, so this is safe across threads. */
+    private final Map<String, Mac> macsByScheme;
 
     public SubjectKeys(Map<String, byte[]> secretsByScheme) {
         Objects.requireNonNull(secretsByScheme, "secretsByScheme");
@@ -27,49 +30,60 @@ public final class SubjectKeys {
                 throw new IllegalArgumentException("secret of scheme '" + scheme + "' must have at least " + MIN_SECRET_BYTES + " bytes");
             }
         });
-        this.secretsByScheme = Map.copyOf(secretsByScheme);
+        Map<String, Mac> macs = new HashMap<>();
+        secretsByScheme.forEach((scheme, secret) -> macs.put(scheme, initialisedMac(secret)));
+        this.macsByScheme = Map.copyOf(macs);
     }
 
     /** One secret per scheme, derived from a single development key: for local runs and tests only. */
     public static SubjectKeys forDevelopment(byte[] devKey, Iterable<String> schemeIds) {
-        java.util.Map<String, byte[]> secrets = new java.util.HashMap<>();
+        Map<String, byte[]> secrets = new HashMap<>();
+        Mac mac = initialisedMac(devKey);
         for (String scheme : schemeIds) {
-            secrets.put(scheme, hmac(devKey, "proactief-dev-scheme-secret:" + scheme));
+            secrets.put(scheme, hash(mac, "proactief-dev-scheme-secret:" + scheme));
         }
         return new SubjectKeys(secrets);
     }
 
     public SubjectKey person(String scheme, Insz insz) {
-        return new SubjectKey("s_" + HexFormat.of().formatHex(hmac(secret(scheme), "person:" + insz.digits())));
+        return new SubjectKey("s_" + HexFormat.of().formatHex(hash(mac(scheme), "person:" + insz.digits())));
     }
 
     public SubjectKey household(String scheme, String householdId) {
         if (householdId == null || householdId.isBlank()) {
             throw new IllegalArgumentException("householdId is missing");
         }
-        return new SubjectKey("h_" + HexFormat.of().formatHex(hmac(secret(scheme), "household:" + householdId)));
+        return new SubjectKey("h_" + HexFormat.of().formatHex(hash(mac(scheme), "household:" + householdId)));
     }
 
     /** A keyed hash under the scheme's secret, for deterministic codes (vouchers) that must not be guessable. */
     public byte[] keyedHash(String scheme, String purposeAndData) {
-        return hmac(secret(scheme), purposeAndData);
+        return hash(mac(scheme), purposeAndData);
     }
 
-    private byte[] secret(String scheme) {
-        byte[] secret = secretsByScheme.get(scheme);
-        if (secret == null) {
+    private Mac mac(String scheme) {
+        Mac prototype = macsByScheme.get(scheme);
+        if (prototype == null) {
             throw new IllegalStateException("no subject-key secret configured for scheme '" + scheme + "'");
         }
-        return secret;
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(ALGORITHM + " cannot be cloned", e);
+        }
     }
 
-    private static byte[] hmac(byte[] key, String data) {
+    private static Mac initialisedMac(byte[] key) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+            throw new IllegalStateException(ALGORITHM + " unavailable", e);
         }
+    }
+
+    private static byte[] hash(Mac mac, String data) {
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 }
