@@ -90,35 +90,91 @@ public final class CheckApiBenchmark {
         }
     }
 
+    /** One way to launch a fresh JVM: which java, and the flags the handler and the baseline get. */
+    private record Variant(String name, Path java, List<String> handlerFlags, List<String> baselineFlags) {
+    }
+
     private static void cold(Map<String, Object> props, Persona resident, int runs, StringBuilder md) throws Exception {
         List<String> sysProps = new ArrayList<>();
         props.forEach((k, v) -> sysProps.add("-D" + k + "=" + v));
         sysProps.add("-Dbench.insz=" + resident.insz().digits());
+        Path java17 = Path.of(System.getProperty("java.home"), "bin", "java");
         Path jsa = Path.of("bench/target/check-api.jsa").toAbsolutePath();
         Path baselineJsa = Path.of("bench/target/baseline.jsa").toAbsolutePath();
         Files.deleteIfExists(jsa);
         Files.deleteIfExists(baselineJsa);
         // one training run per kind writes the AppCDS archive (dynamic archive at exit)
-        launch(sysProps, List.of("-XX:ArchiveClassesAtExit=" + jsa), "handler", true);
-        launch(sysProps, List.of("-XX:ArchiveClassesAtExit=" + baselineJsa), "baseline", true);
-        long[] h = new long[runs], b = new long[runs], hc = new long[runs], bc = new long[runs], hq = new long[runs], bq = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            h[i] = launch(sysProps, List.of(), "handler", false);
-            b[i] = launch(sysProps, List.of(), "baseline", false);
-            hc[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + jsa), "handler", false);
-            bc[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + baselineJsa), "baseline", false);
-            hq[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1"), "handler", false);
-            bq[i] = launch(sysProps, List.of("-XX:SharedArchiveFile=" + baselineJsa, "-XX:TieredStopAtLevel=1"), "baseline", false);
+        launch(java17, sysProps, List.of("-XX:ArchiveClassesAtExit=" + jsa), "handler", true);
+        launch(java17, sysProps, List.of("-XX:ArchiveClassesAtExit=" + baselineJsa), "baseline", true);
+        String noPreload = "-Dproactief.preload.classes=false";
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("cold start, default JVM", java17, List.of(), List.of()),
+                new Variant("cold start, default JVM, class preloading off", java17, List.of(noPreload), List.of()),
+                new Variant("cold start, AppCDS", java17, List.of("-XX:SharedArchiveFile=" + jsa, noPreload),
+                        List.of("-XX:SharedArchiveFile=" + baselineJsa)),
+                new Variant("cold start, AppCDS + -XX:TieredStopAtLevel=1", java17,
+                        List.of("-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1", noPreload),
+                        List.of("-XX:SharedArchiveFile=" + baselineJsa, "-XX:TieredStopAtLevel=1"))));
+        Path java25 = newerJava();
+        if (java25 != null) {
+            // JDK 24+ AOT cache (JEP 483/515): classes loaded and linked, and method profiles
+            Path aot = Path.of("bench/target/check-api.aot").toAbsolutePath();
+            Path baselineAot = Path.of("bench/target/baseline.aot").toAbsolutePath();
+            Files.deleteIfExists(aot);
+            Files.deleteIfExists(baselineAot);
+            launch(java25, sysProps, List.of("-XX:AOTCacheOutput=" + aot), "handler", true);
+            launch(java25, sysProps, List.of("-XX:AOTCacheOutput=" + baselineAot), "baseline", true);
+            String jdk = "JDK " + javaFeatureVersion(java25);
+            variants.add(new Variant("cold start, " + jdk + " default JVM", java25, List.of(), List.of()));
+            variants.add(new Variant("cold start, " + jdk + " AOT cache", java25, List.of("-XX:AOTCache=" + aot, noPreload),
+                    List.of("-XX:AOTCache=" + baselineAot)));
+            variants.add(new Variant("cold start, " + jdk + " AOT cache + -XX:TieredStopAtLevel=1", java25,
+                    List.of("-XX:AOTCache=" + aot, "-XX:TieredStopAtLevel=1", noPreload),
+                    List.of("-XX:AOTCache=" + baselineAot, "-XX:TieredStopAtLevel=1")));
         }
-        row(md, "cold start, default JVM (median of " + runs + ")", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
-        row(md, "cold start, AppCDS (median of " + runs + ")", ms(pct(hc, 50)), ms(pct(bc, 50)), ratio(pct(hc, 50), pct(bc, 50)));
-        row(md, "cold start, AppCDS + -XX:TieredStopAtLevel=1 (median of " + runs + ")", ms(pct(hq, 50)), ms(pct(bq, 50)), ratio(pct(hq, 50), pct(bq, 50)));
+        long[][] h = new long[variants.size()][runs];
+        long[][] b = new long[variants.size()][runs];
+        for (int i = 0; i < runs; i++) { // interleaved, so every variant sees the same machine noise
+            for (int v = 0; v < variants.size(); v++) {
+                Variant variant = variants.get(v);
+                h[v][i] = launch(variant.java(), sysProps, variant.handlerFlags(), "handler", false);
+                b[v][i] = launch(variant.java(), sysProps, variant.baselineFlags(), "baseline", false);
+            }
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            row(md, variants.get(v).name() + " (median of " + runs + ")", ms(pct(h[v], 50)), ms(pct(b[v], 50)), ratio(pct(h[v], 50), pct(b[v], 50)));
+        }
+    }
+
+    /** A JDK 24 or newer for the AOT-cache rows: {@code -Dbench.java25=/path/to/jdk}, else a Temurin 25 where Debian puts it. */
+    private static Path newerJava() {
+        String configured = System.getProperty("bench.java25");
+        List<Path> candidates = new ArrayList<>();
+        if (configured != null) candidates.add(Path.of(configured));
+        candidates.add(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
+        for (Path home : candidates) {
+            Path java = home.resolve("bin/java");
+            if (Files.isExecutable(java)) return java;
+        }
+        return null;
+    }
+
+    private static String javaFeatureVersion(Path java) {
+        Path release = java.getParent().getParent().resolve("release");
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "24+";
     }
 
     /** Nanoseconds from process start to its {@code ANSWERED} line. */
-    private static long launch(List<String> sysProps, List<String> jvmFlags, String kind, boolean training) throws IOException, InterruptedException {
+    private static long launch(Path java, List<String> sysProps, List<String> jvmFlags, String kind, boolean training) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(jvmFlags);
         if (training) cmd.add("-Dbench.training=true");
         cmd.addAll(sysProps);
