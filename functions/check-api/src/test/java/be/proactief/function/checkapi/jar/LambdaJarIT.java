@@ -1,0 +1,147 @@
+package be.proactief.function.checkapi.jar;
+
+import be.proactief.testkit.FunctionSettings;
+import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.magda.MagdaSimulator;
+import be.proactief.testkit.magda.Persona;
+import be.proactief.testkit.magda.Personas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployed artefact, not the module's class path: the shaded Lambda jar that
+ * template.yaml's CodeUri names answers every route (and bad input with problem+json) in a
+ * fresh JVM that has nothing else on its class path. Catches what unit tests cannot: a
+ * dependency left out of the jar, a lost service file or resource. Runs after {@code package}
+ * (failsafe), against the testkit backends.
+ */
+class LambdaJarIT {
+
+    private static AwsBackend aws;
+    private static MagdaSimulator magda;
+    private static final Persona ON_LEEFLOON = Personas.leefloon();
+
+    @BeforeAll
+    static void start() {
+        aws = AwsBackend.embedded().provision();
+        magda = new MagdaSimulator().start();
+        magda.register(ON_LEEFLOON);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (magda != null) magda.close();
+        if (aws != null) aws.close();
+    }
+
+    @Test
+    void theLambdaJarAloneAnswersEveryRouteAndRejectsBadInputWithProblemJson(@TempDir Path dir) throws Exception {
+        String insz = ON_LEEFLOON.insz().digits();
+        List<Path> events = new ArrayList<>();
+        events.add(event(dir, "1-check.json", "check.json", insz, null, null));
+        events.add(event(dir, "2-list-schemes.json", "list-schemes.json", insz, null, null));
+        events.add(event(dir, "3-create-override.json", "create-override.json", insz, null, null));
+        events.add(event(dir, "4-search-overrides.json", "search-overrides.json", insz, null, null));
+        events.add(event(dir, "5-search-decisions.json", "search-decisions.json", insz, null, null));
+        events.add(event(dir, "6-revoke-override.json", "revoke-override.json", insz, null, null));
+        events.add(event(dir, "7-malformed.json", "check.json", insz, "\\\"scheme\\\":\\\"uitpas-kansentarief\\\"", "\\\"scheme\\\":"));
+        events.add(event(dir, "8-unknown-route.json", "check.json", insz, "/v1/checks", "/v1/nowhere"));
+
+        Map<String, String> statuses = run(dir, events);
+
+        assertThat(statuses).containsExactly(
+                Map.entry("1-check.json", "200 application/json"),
+                Map.entry("2-list-schemes.json", "200 application/json"),
+                Map.entry("3-create-override.json", "201 application/json"),
+                Map.entry("4-search-overrides.json", "200 application/json"),
+                Map.entry("5-search-decisions.json", "200 application/json"),
+                Map.entry("6-revoke-override.json", "204 null"),
+                Map.entry("7-malformed.json", "400 application/problem+json"),
+                Map.entry("8-unknown-route.json", "404 application/problem+json"));
+    }
+
+    /** A sample event with its placeholders filled in, and optionally one piece of its text replaced. */
+    private static Path event(Path dir, String name, String sample, String insz, String from, String to) throws IOException {
+        String text;
+        try (InputStream in = LambdaJarIT.class.getResourceAsStream("/events/" + sample)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Brussels"));
+        text = text.replace("${INSZ}", insz).replace("${TODAY}", today.toString()).replace("${IN_TWO_WEEKS}", today.plusDays(14).toString());
+        if (from != null) {
+            if (!text.contains(from)) throw new IllegalArgumentException(sample + " has no " + from);
+            text = text.replace(from, to);
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Map<String, String> run(Path dir, List<Path> events) throws Exception {
+        Path driverClasses = dir.resolve("driver");
+        copyDriver(driverClasses);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        FunctionSettings.forEmulators(aws, magda.endpoint(), "lambda-jar-test-development-subject-key-0123456789")
+                .forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-cp");
+        cmd.add(lambdaJar() + java.io.File.pathSeparator + driverClasses);
+        cmd.add(LambdaJarDriver.class.getName());
+        events.forEach(e -> cmd.add(e.toString()));
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("STATUS ")) {
+                    String[] parts = line.split(" ", 3);
+                    statuses.put(parts[1], parts[2]);
+                }
+            }
+        }
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output.toString()).isZero();
+        assertThat(output.toString()).as("no INSZ in the function's output").doesNotContain(ON_LEEFLOON.insz().digits());
+        return statuses;
+    }
+
+    /** The driver's own class files, and nothing else of the test class path. */
+    private static void copyDriver(Path target) throws IOException {
+        Path classes = Path.of(LambdaJarDriver.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path pkg = classes.resolve(LambdaJarDriver.class.getPackageName().replace('.', '/'));
+        Path out = target.resolve(LambdaJarDriver.class.getPackageName().replace('.', '/'));
+        Files.createDirectories(out);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(pkg, "LambdaJarDriver*.class")) {
+            for (Path f : files) Files.copy(f, out.resolve(f.getFileName()));
+        }
+    }
+
+    private static Path lambdaJar() throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "proactief-check-api-*-lambda.jar")) {
+            for (Path jar : jars) return jar.toAbsolutePath();
+        }
+        throw new IllegalStateException("no Lambda jar in target/: this test runs after package (mvn verify)");
+    }
+}
