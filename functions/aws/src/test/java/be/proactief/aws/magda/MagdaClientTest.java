@@ -372,4 +372,16 @@ class MagdaClientTest {
                 .noneMatch(line -> line.contains(Personas.leefloon().insz().digits()))
                 .noneMatch(line -> line.contains(Personas.unknownInsz().digits()));
     }
+
+    @Test
+    void snapStartPrimingBuildsAndParsesOfflineWithoutAskingThePlatformOrCountingACall() {
+        MagdaClient client = client();
+
+        assertThat(client.primeOffline()).isEqualTo(1);
+
+        assertThat(simulator.callCount()).isZero();
+        assertThat(client.calls().questions()).isZero();
+        assertThat(client.calls().httpExchanges()).isZero();
+        assertThat(client.circuitState()).isEqualTo(MagdaClient.CircuitState.CLOSED);
+    }
 }

@@ -17,9 +17,16 @@ public class CheckApiHandler extends APIGatewayV2HTTPEventFunction {
 
     public CheckApiHandler() {
         super();
+        offerToPriming();
     }
 
     public CheckApiHandler(ApplicationContext applicationContext) {
         super(applicationContext);
+        offerToPriming();
+    }
+
+    /** SnapStart priming sends its synthetic requests through this function (no Lambda context). */
+    private void offerToPriming() {
+        applicationContext.findBean(SnapStartPriming.class).ifPresent(priming -> priming.sendRequestsThrough(event -> handleRequest(event, null)));
     }
 }

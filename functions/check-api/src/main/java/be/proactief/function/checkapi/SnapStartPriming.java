@@ -1,9 +1,13 @@
 package be.proactief.function.checkapi;
 
+import be.proactief.aws.auth.DevelopmentTokens;
+import be.proactief.aws.magda.MagdaClient;
 import be.proactief.core.decision.DecisionStore;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.subject.SubjectKey;
 import be.proactief.core.platform.SocialStatusSource;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -13,14 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, run the code paths of a
- * check once (a DynamoDB read through the SDK and its HTTP client, the JSON mapper, the
- * scheme catalogue) so classes are loaded and JIT-warm in the snapshot. The MAGDA client is
- * built (its TLS context included) but not called: no question goes to the real platform
- * while publishing a version.
+ * check once so classes are loaded and JIT-warm in the snapshot: a DynamoDB read through the SDK
+ * and its HTTP client, the JSON mapper, the scheme catalogue, the MAGDA client's request
+ * building and reply parsing (offline: no question goes to the platform while a version is
+ * published), and two synthetic requests through the function's whole HTTP path
+ * ({@code GET /v1/schemes}, and a check with an invalid INSZ, which is answered 400 before any
+ * store or platform is asked).
  */
 @Singleton
 public class SnapStartPriming implements OrderedResource {
@@ -34,6 +44,8 @@ public class SnapStartPriming implements OrderedResource {
     private final JsonMapper json;
     private final Clock clock;
     private final AtomicInteger primed = new AtomicInteger();
+    private final List<Integer> primedStatuses = new CopyOnWriteArrayList<>();
+    private volatile Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
 
     public SnapStartPriming(DecisionStore decisions, SocialStatusSource platform, SchemeCatalog catalog, JsonMapper json, Clock clock) {
         this.decisions = decisions;
@@ -43,13 +55,25 @@ public class SnapStartPriming implements OrderedResource {
         this.clock = clock;
     }
 
+    /** The function itself, so that priming can send synthetic requests through its whole HTTP path. */
+    public void sendRequestsThrough(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+        this.function = function;
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {
             decisions.find(PRIMING_SUBJECT, "priming", "0", clock.instant());
             json.writeValueAsString(catalog.ids());
-            LOG.info("primed for the snapshot: DynamoDB client, JSON mapper, {} schemes, platform client {}", catalog.ids().size(),
-                    platform.getClass().getSimpleName());
+            int platformStatuses = platform instanceof MagdaClient magda ? magda.primeOffline() : 0;
+            Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> through = function;
+            if (through != null) {
+                primedStatuses.add(through.apply(primingRequest("GET", "/v1/schemes", null)).getStatusCode());
+                primedStatuses.add(through.apply(primingRequest("POST", "/v1/checks",
+                        "{\"insz\":\"00000000000\",\"scheme\":\"uitpas-kansentarief\"}")).getStatusCode());
+            }
+            LOG.info("primed for the snapshot: DynamoDB client, JSON mapper, {} schemes, platform client {} ({} offline statuses), requests answered {}",
+                    catalog.ids().size(), platform.getClass().getSimpleName(), platformStatuses, primedStatuses);
             primed.incrementAndGet();
         } catch (Exception e) {
             // priming is an optimisation; a failure must not stop the version from publishing
@@ -64,5 +88,28 @@ public class SnapStartPriming implements OrderedResource {
 
     int timesPrimed() {
         return primed.get();
+    }
+
+    List<Integer> primedStatuses() {
+        return List.copyOf(primedStatuses);
+    }
+
+    /** A synthetic API Gateway event from a caller that exists only here; it never leaves the function. */
+    private static APIGatewayV2HTTPEvent primingRequest(String method, String path, String body) {
+        Map<String, String> headers = body == null ? Map.of("accept", "application/json")
+                : Map.of("accept", "application/json", "content-type", "application/json");
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString("")
+                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("snapstart-priming").withStage("$default").withRouteKey("$default")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
+                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").withUserAgent("snapstart-priming").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("client_id", "snapstart-priming", "scope", DevelopmentTokens.SCOPE_CHECK))
+                                        .withScopes(List.of(DevelopmentTokens.SCOPE_CHECK)).build()).build())
+                        .build())
+                .build();
     }
 }
