@@ -87,6 +87,18 @@ public final class CheckApiBenchmark {
             row(md, "warm p50, first 10 % vs last 10 % of calls", ms(pct(hFirst, 50)) + " → " + ms(pct(hLast, 50)), "",
                     ratio(pct(hLast, 50), pct(hFirst, 50)));
             row(md, "Context bean definitions after the run", Integer.toString(ctx.getBeanDefinitions(Context.class).size()), "", "");
+            // the framework's floor: a route that does no I/O at all (the scheme catalogue from memory)
+            APIGatewayV2HTTPEvent schemes = Events.schemes();
+            for (int i = 0; i < 2_000; i++) handler.handleRequest(schemes, new LocalLambdaContext("s" + i, "check-api"));
+            long[] s = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                Context c = new LocalLambdaContext("s" + i, "check-api");
+                long t0 = System.nanoTime();
+                int status = handler.handleRequest(schemes, c).getStatusCode();
+                s[i] = System.nanoTime() - t0;
+                if (status != 200) throw new IllegalStateException("schemes answered " + status);
+            }
+            row(md, "warm p50 of GET /v1/schemes (no I/O: the framework's floor)", ms(pct(s, 50)), "", "");
         }
     }
 
@@ -144,6 +156,41 @@ public final class CheckApiBenchmark {
         for (int v = 0; v < variants.size(); v++) {
             row(md, variants.get(v).name() + " (median of " + runs + ")", ms(pct(h[v], 50)), ms(pct(b[v], 50)), ratio(pct(h[v], 50), pct(b[v], 50)));
         }
+        long[] unprimed = new long[runs];
+        long[] primed = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            unprimed[i] = firstCheck(java17, sysProps, false);
+            primed[i] = firstCheck(java17, sysProps, true);
+        }
+        row(md, "first check after init, not primed → after SnapStart priming (median of " + runs + ", in process)",
+                ms(pct(unprimed, 50)) + " → " + ms(pct(primed, 50)), "", ratio(pct(primed, 50), pct(unprimed, 50)));
+    }
+
+    /** In a fresh JVM: the handler initialised (and primed, or not), then only its first check timed. */
+    private static long firstCheck(Path java, List<String> sysProps, boolean primed) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(sysProps);
+        cmd.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
+        cmd.add("-cp");
+        cmd.add(coldStartClasspath());
+        cmd.add(ColdStart.class.getName());
+        cmd.add(primed ? "first-check-primed" : "first-check");
+        Process p = new ProcessBuilder(cmd).redirectError(Path.of("bench/target/first-check.err").toAbsolutePath().toFile()).start();
+        long nanos = -1;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("FIRST ")) {
+                    String[] parts = line.split(" ");
+                    if (!parts[1].equals("200")) throw new IllegalStateException("first check answered " + parts[1]);
+                    nanos = Long.parseLong(parts[2]);
+                }
+            }
+        }
+        p.waitFor();
+        if (nanos < 0) throw new IllegalStateException("no first check (exit " + p.exitValue() + "); see bench/target/first-check.err");
+        return nanos;
     }
 
     /** A JDK 24 or newer for the AOT-cache rows: {@code -Dbench.java25=/path/to/jdk}, else a Temurin 25 where Debian puts it. */
