@@ -43,6 +43,24 @@ class LambdaLogConfiguratorTest {
     }
 
     @Test
+    void metricsGoOutAsTheBareEmbeddedMetricFormatDocumentAndRunSummariesAtInfo() {
+        LoggerContext context = new LoggerContext();
+        LambdaLogConfigurator configurator = new LambdaLogConfigurator();
+        configurator.setContext(context);
+        configurator.configure(context, FUNCTION_JAR);
+
+        ch.qos.logback.classic.Logger metrics = context.getLogger("proactief.metrics");
+        assertThat(metrics.getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(metrics.isAdditive()).as("not also through the root's LEVEL-prefixed appender").isFalse();
+        ConsoleAppender<?> emf = (ConsoleAppender<?>) metrics.getAppender("EMF");
+        PatternLayoutEncoder encoder = (PatternLayoutEncoder) emf.getEncoder();
+        String document = "{\"_aws\":{\"CloudWatchMetrics\":[]},\"issued\":3}";
+        LoggingEvent event = new LoggingEvent("x", metrics, Level.INFO, document, null, null);
+        assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8)).isEqualTo(document + System.lineSeparator());
+        assertThat(context.getLogger("proactief.voucher").getEffectiveLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
     void aLogbackFileOnTheClassPathWins() {
         LoggerContext context = new LoggerContext();
         LambdaLogConfigurator configurator = new LambdaLogConfigurator();
