@@ -7,6 +7,10 @@ public record Caller(String id, Set<String> scopes) {
 
     public static final String REQUEST_ATTRIBUTE = "proactief.caller";
 
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
     public boolean has(String scope) {
         return scopes.contains(scope);
     }

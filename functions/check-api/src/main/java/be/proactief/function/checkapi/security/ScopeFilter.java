@@ -127,8 +127,9 @@ public class ScopeFilter {
         }
     }
 
+    /** ASCII white space (as the regex {@code \\s} the claim was split with before), commas and brackets; nothing else. */
     private static boolean isScopeSeparator(char c) {
-        return Character.isWhitespace(c) || c == ',' || c == '[' || c == ']';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ',' || c == '[' || c == ']';
     }
 
     private static long bodyBytes(HttpRequest<?> request) {

@@ -43,6 +43,22 @@ class ScopeClaimsTest {
     }
 
     @Test
+    void onlyAsciiWhiteSpaceSeparatesScopesAsBefore() {
+        Caller caller = ScopeFilter.caller(Map.of("sub", "s", "scope", "x\u2003entitlements/override"), null);
+
+        assertThat(caller.has("entitlements/override")).isFalse();
+        assertThat(caller.scopes()).containsExactly("x\u2003entitlements/override");
+    }
+
+    @Test
+    void theCallersScopesCannotBeChangedAfterwards() {
+        Caller caller = ScopeFilter.caller(Map.of("sub", "s", "scope", "entitlements/check"), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> caller.scopes().add("entitlements/override"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void noScopeAnywhereGrantsNothing() {
         assertThat(ScopeFilter.caller(Map.of("sub", "s", "scope", "  "), null).scopes()).isEmpty();
     }
