@@ -20,6 +20,7 @@ public final class SubjectKeys {
 
     private static final int MIN_SECRET_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
+    private final Map<String, byte[]> secretsByScheme;
     /** One initialised MAC per scheme; each hash works on a clone, so this is safe across threads. */
     private final Map<String, Mac> macsByScheme;
 
@@ -30,6 +31,7 @@ public final class SubjectKeys {
                 throw new IllegalArgumentException("secret of scheme '" + scheme + "' must have at least " + MIN_SECRET_BYTES + " bytes");
             }
         });
+        this.secretsByScheme = Map.copyOf(secretsByScheme);
         Map<String, Mac> macs = new HashMap<>();
         secretsByScheme.forEach((scheme, secret) -> macs.put(scheme, initialisedMac(secret)));
         this.macsByScheme = Map.copyOf(macs);
@@ -69,7 +71,8 @@ public final class SubjectKeys {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(ALGORITHM + " cannot be cloned", e);
+            // a provider whose MACs cannot be cloned: initialise a fresh one from the same key
+            return initialisedMac(secretsByScheme.get(scheme));
         }
     }
 

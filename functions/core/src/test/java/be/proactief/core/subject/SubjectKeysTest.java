@@ -46,4 +46,50 @@ class SubjectKeysTest {
     void a_scheme_without_secret_is_refused() {
         assertThatThrownBy(() -> keys.person("uitpas-kansentarief", insz)).hasMessageContaining("uitpas-kansentarief");
     }
+
+    /**
+     * Known answers, computed with the implementation before MACs were cached: a change of the
+     * derivation would orphan every stored decision, override and voucher, so it must not change.
+     */
+    @Test
+    void keysAndHashesStayTheSameAcrossReleases() {
+        SubjectKeys dev = SubjectKeys.forDevelopment("known-answer-development-key-0123456789".getBytes(StandardCharsets.UTF_8),
+                List.of("uitpas-kansentarief", "waste-bags"));
+        byte[] secret = new byte[32];
+        for (int i = 0; i < secret.length; i++) secret[i] = (byte) i;
+        SubjectKeys configured = new SubjectKeys(java.util.Map.of("uitpas-kansentarief", secret));
+
+        assertThat(dev.person("uitpas-kansentarief", Insz.parse("00610100108")).value())
+                .isEqualTo("s_c8a802914e819dd5ad9823bc5a5a097b3fbb899a02eb9ed12c1d0ae1164058cd");
+        assertThat(dev.household("waste-bags", "household-42").value())
+                .isEqualTo("h_a4cc0cf5286ffdf1d1aa6966e03c7edbbb0a0aecccf79deac739912901ba816e");
+        assertThat(java.util.HexFormat.of().formatHex(dev.keyedHash("waste-bags", "voucher:2026:household-42")))
+                .isEqualTo("6f3f5e56b97f67fa229dc4037175d8dad4b6a5b3cba23aad912531237c397e66");
+        assertThat(configured.person("uitpas-kansentarief", Insz.parse("00610100108")).value())
+                .isEqualTo("s_0022a3b2b66f6958cc4ea30c3ac23b9976741e0a75e62d35a4dbe6cd9a6357c6");
+    }
+
+    @Test
+    void manyThreadsAtOnceGetTheKeysOneThreadGets() throws Exception {
+        SubjectKeys keys = SubjectKeys.forDevelopment("concurrency-development-key-0123456789".getBytes(StandardCharsets.UTF_8),
+                List.of("uitpas-kansentarief"));
+        List<Insz> residents = List.of(Insz.parse("00610100108"), Insz.parse("85673090165"), Insz.parse("72631490348"));
+        List<String> expected = residents.stream().map(r -> keys.person("uitpas-kansentarief", r).value()).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        int r = i % residents.size();
+                        if (!keys.person("uitpas-kansentarief", residents.get(r)).value().equals(expected.get(r))) return false;
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) assertThat(result.get()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
