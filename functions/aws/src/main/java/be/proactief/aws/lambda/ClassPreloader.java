@@ -33,7 +33,7 @@ public final class ClassPreloader {
      * Starts loading the classes named in {@code listResource} (one binary name per line,
      * {@code #} comments) in the background, with the loader that loaded {@code anchor}.
      *
-     * @return the started thread, or {@code null} when switched off or the list is absent
+     * @return the started thread (which loads nothing when the list is absent), or {@code null} when switched off
      */
     public static Thread start(Class<?> anchor, String listResource) {
         if (!enabled()) return null;

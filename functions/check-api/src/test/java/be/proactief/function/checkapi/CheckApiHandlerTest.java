@@ -154,6 +154,29 @@ class CheckApiHandlerTest {
     }
 
     @Test
+    void a_check_without_a_body_is_400() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", null));
+        assertProblem(r, 400);
+    }
+
+    @Test
+    void a_check_with_a_blank_body_is_400_asking_for_a_json_body() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", "  \n "));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("needs a JSON body");
+    }
+
+    @Test
+    void a_base64_encoded_body_is_read_like_a_plain_one() {
+        APIGatewayV2HTTPEvent e = Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", java.util.Base64.getEncoder().encodeToString(
+                ("{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        e.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse r = invoke(e);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(json(r)).containsEntry("outcome", "ENTITLED");
+    }
+
+    @Test
     void a_missing_field_is_400_naming_the_field() {
         APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks", "{\"insz\":\"" + LEEFLOON.insz().digits() + "\"}"));
         assertProblem(r, 400);

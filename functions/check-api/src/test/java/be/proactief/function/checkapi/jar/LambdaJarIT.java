@@ -55,6 +55,14 @@ class LambdaJarIT {
     }
 
     @Test
+    void theLambdaJarSetsUpLoggingInCodeAndCarriesNoLogbackFile() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(lambdaJar().toFile())) {
+            assertThat(jar.getEntry("logback.xml")).isNull();
+            assertThat(jar.getEntry("META-INF/services/ch.qos.logback.classic.spi.Configurator")).isNotNull();
+        }
+    }
+
+    @Test
     void theLambdaJarAloneAnswersEveryRouteAndRejectsBadInputWithProblemJson(@TempDir Path dir) throws Exception {
         String insz = ON_LEEFLOON.insz().digits();
         List<Path> events = new ArrayList<>();
@@ -109,27 +117,50 @@ class LambdaJarIT {
         cmd.add(LambdaJarDriver.class.getName());
         events.forEach(e -> cmd.add(e.toString()));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Map<String, String> statuses = new LinkedHashMap<>();
         StringBuilder output = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                output.append(line).append('\n');
-                if (line.startsWith("STATUS ")) {
-                    String[] parts = line.split(" ", 3);
-                    statuses.put(parts[1], parts[2]);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
                 }
+            } catch (IOException e) {
+                // the process is gone; what was read is kept
+            }
+        }, "lambda-jar-output");
+        reader.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the Lambda jar did not finish within 2 minutes:\n" + output);
+        }
+        reader.join(10_000);
+        String out;
+        synchronized (output) {
+            out = output.toString();
+        }
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).as("no INSZ in the function's output").doesNotContain(ON_LEEFLOON.insz().digits());
+        assertThat(out).as("the jar's own logging set-up: one line per event, audit lines as JSON").contains("INFO audit {\"audit\":\"CHECK\"");
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("STATUS ")) {
+                String[] parts = line.split(" ", 3);
+                statuses.put(parts[1], parts[2]);
             }
         }
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output.toString()).isZero();
-        assertThat(output.toString()).as("no INSZ in the function's output").doesNotContain(ON_LEEFLOON.insz().digits());
         return statuses;
     }
 
     /** The driver's own class files, and nothing else of the test class path. */
     private static void copyDriver(Path target) throws IOException {
-        Path classes = Path.of(LambdaJarDriver.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path classes;
+        try {
+            classes = Path.of(LambdaJarDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
         Path pkg = classes.resolve(LambdaJarDriver.class.getPackageName().replace('.', '/'));
         Path out = target.resolve(LambdaJarDriver.class.getPackageName().replace('.', '/'));
         Files.createDirectories(out);
