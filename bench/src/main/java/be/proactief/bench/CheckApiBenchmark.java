@@ -175,14 +175,7 @@ public final class CheckApiBenchmark {
 
     /** In a fresh JVM: the handler initialised (and primed, or not), then only its first check timed. */
     private static long firstCheck(Path java, List<String> sysProps, boolean primed) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
-        cmd.addAll(sysProps);
-        cmd.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
-        cmd.add("-cp");
-        cmd.add(coldStartClasspath());
-        cmd.add(ColdStart.class.getName());
-        cmd.add(primed ? "first-check-primed" : "first-check");
+        List<String> cmd = coldStartCommand(java, List.of(), sysProps, primed ? "first-check-primed" : "first-check");
         Process p = new ProcessBuilder(cmd).redirectError(Path.of("bench/target/first-check.err").toAbsolutePath().toFile()).start();
         long nanos = -1;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -227,16 +220,9 @@ public final class CheckApiBenchmark {
 
     /** Nanoseconds from process start to its {@code ANSWERED} line. */
     private static long launch(Path java, List<String> sysProps, List<String> jvmFlags, String kind, boolean training) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
-        cmd.addAll(jvmFlags);
-        if (training) cmd.add("-Dbench.training=true");
-        cmd.addAll(sysProps);
-        cmd.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
-        cmd.add("-cp");
-        cmd.add(coldStartClasspath());
-        cmd.add(ColdStart.class.getName());
-        cmd.add(kind);
+        List<String> flags = new ArrayList<>(jvmFlags);
+        if (training) flags.add("-Dbench.training=true");
+        List<String> cmd = coldStartCommand(java, flags, sysProps, kind);
         long t0 = System.nanoTime();
         Path errors = Path.of("bench/target/cold-start-" + kind + ".err").toAbsolutePath();
         Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
@@ -253,6 +239,20 @@ public final class CheckApiBenchmark {
         p.waitFor();
         if (answered < 0) throw new IllegalStateException(kind + " cold start gave no answer (exit " + p.exitValue() + "); see " + errors);
         return answered;
+    }
+
+    /** A fresh JVM running {@link ColdStart} in {@code mode} on {@link #coldStartClasspath()}. */
+    static List<String> coldStartCommand(Path java, List<String> jvmFlags, List<String> sysProps, String mode) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmFlags);
+        cmd.addAll(sysProps);
+        cmd.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
+        cmd.add("-cp");
+        cmd.add(coldStartClasspath());
+        cmd.add(ColdStart.class.getName());
+        cmd.add(mode);
+        return cmd;
     }
 
     /**

@@ -32,18 +32,13 @@ public final class ClassListWriter {
         try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
             Persona resident = Personas.leefloon();
             magda.register(resident);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xlog:class+load=info:file=" + log);
-            cmd.add("-Dproactief.preload.classes=false");
-            cmd.add("-Dbench.training=true"); // a normal exit, so the log is complete
+            List<String> sysProps = new ArrayList<>();
             FunctionSettings.forEmulators(aws, magda.endpoint(), "class-list-development-subject-key-0123456789")
-                    .forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-            cmd.add("-Dbench.insz=" + resident.insz().digits());
-            cmd.add("-cp");
-            cmd.add(CheckApiBenchmark.coldStartClasspath());
-            cmd.add(ColdStart.class.getName());
-            cmd.add("handler");
+                    .forEach((k, v) -> sysProps.add("-D" + k + "=" + v));
+            sysProps.add("-Dbench.insz=" + resident.insz().digits());
+            List<String> flags = List.of("-Xlog:class+load=info:file=" + log, "-Dproactief.preload.classes=false",
+                    "-Dbench.training=true"); // a normal exit, so the log is complete
+            List<String> cmd = CheckApiBenchmark.coldStartCommand(Path.of(System.getProperty("java.home"), "bin", "java"), flags, sysProps, "handler");
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) throw new IllegalStateException("the cold start failed (exit " + p.exitValue() + ")");
         }
