@@ -1,6 +1,5 @@
 package be.proactief.function.checkapi;
 
-import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.aws.magda.MagdaClient;
 import be.proactief.core.decision.DecisionStore;
 import be.proactief.core.scheme.SchemeCatalog;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -36,6 +34,7 @@ import java.util.function.Function;
 public class SnapStartPriming implements OrderedResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+    private static final String CALLER = "snapstart-priming";
     private static final SubjectKey PRIMING_SUBJECT = new SubjectKey("s_" + "0".repeat(64));
 
     private final DecisionStore decisions;
@@ -68,8 +67,8 @@ public class SnapStartPriming implements OrderedResource {
             int platformStatuses = platform instanceof MagdaClient magda ? magda.primeOffline() : 0;
             Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> through = function;
             if (through != null) {
-                primedStatuses.add(through.apply(primingRequest("GET", "/v1/schemes", null)).getStatusCode());
-                primedStatuses.add(through.apply(primingRequest("POST", "/v1/checks",
+                primedStatuses.add(through.apply(SyntheticRequests.of(CALLER, "GET", "/v1/schemes", null)).getStatusCode());
+                primedStatuses.add(through.apply(SyntheticRequests.of(CALLER, "POST", "/v1/checks",
                         "{\"insz\":\"00000000000\",\"scheme\":\"uitpas-kansentarief\"}")).getStatusCode());
             }
             LOG.info("primed for the snapshot: DynamoDB client, JSON mapper, {} schemes, platform client {} ({} offline statuses), requests answered {}",
@@ -92,24 +91,5 @@ public class SnapStartPriming implements OrderedResource {
 
     List<Integer> primedStatuses() {
         return List.copyOf(primedStatuses);
-    }
-
-    /** A synthetic API Gateway event from a caller that exists only here; it never leaves the function. */
-    private static APIGatewayV2HTTPEvent primingRequest(String method, String path, String body) {
-        Map<String, String> headers = body == null ? Map.of("accept", "application/json")
-                : Map.of("accept", "application/json", "content-type", "application/json");
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString("")
-                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("snapstart-priming").withStage("$default").withRouteKey("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").withUserAgent("snapstart-priming").build())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("client_id", "snapstart-priming", "scope", DevelopmentTokens.SCOPE_CHECK))
-                                        .withScopes(List.of(DevelopmentTokens.SCOPE_CHECK)).build()).build())
-                        .build())
-                .build();
     }
 }
