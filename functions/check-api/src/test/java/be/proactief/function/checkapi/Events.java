@@ -17,7 +17,7 @@ import java.util.Map;
  * Real API Gateway HTTP API (payload 2.0) sample events from {@code src/test/resources/events},
  * with placeholders filled in: {@code ${INSZ}}, {@code ${TODAY}}, {@code ${IN_TWO_WEEKS}}, …
  */
-final class Events {
+public final class Events {
 
     private final JsonMapper json;
 
@@ -30,13 +30,22 @@ final class Events {
     }
 
     APIGatewayV2HTTPEvent load(String file, Map<String, String> values) {
+        try {
+            return json.readValue(text(file, values), APIGatewayV2HTTPEvent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sample event's JSON text with its placeholders filled in (TODAY and IN_TWO_WEEKS always). */
+    public static String text(String file, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(Map.of("TODAY", today(),
                 "IN_TWO_WEEKS", LocalDate.parse(today()).plusDays(14).toString()));
         all.putAll(values);
         try (InputStream in = Events.class.getResourceAsStream("/events/" + file)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (Map.Entry<String, String> e : all.entrySet()) text = text.replace("${" + e.getKey() + "}", e.getValue());
-            return json.readValue(text, APIGatewayV2HTTPEvent.class);
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

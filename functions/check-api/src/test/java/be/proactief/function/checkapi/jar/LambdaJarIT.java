@@ -1,5 +1,6 @@
 package be.proactief.function.checkapi.jar;
 
+import be.proactief.function.checkapi.Events;
 import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.magda.MagdaSimulator;
@@ -12,14 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,12 +88,7 @@ class LambdaJarIT {
 
     /** A sample event with its placeholders filled in, and optionally one piece of its text replaced. */
     private static Path event(Path dir, String name, String sample, String insz, String from, String to) throws IOException {
-        String text;
-        try (InputStream in = LambdaJarIT.class.getResourceAsStream("/events/" + sample)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Brussels"));
-        text = text.replace("${INSZ}", insz).replace("${TODAY}", today.toString()).replace("${IN_TWO_WEEKS}", today.plusDays(14).toString());
+        String text = Events.text(sample, Map.of("INSZ", insz));
         if (from != null) {
             if (!text.contains(from)) throw new IllegalArgumentException(sample + " has no " + from);
             text = text.replace(from, to);
