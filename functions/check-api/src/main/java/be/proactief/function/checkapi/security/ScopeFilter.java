@@ -127,7 +127,7 @@ public class ScopeFilter {
         }
     }
 
-    /** ASCII white space (as the regex {@code \\s} the claim was split with before), commas and brackets; nothing else. */
+    /** ASCII white space (as the regex {@code \s} the claim was split with before), commas and brackets; nothing else. */
     private static boolean isScopeSeparator(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ',' || c == '[' || c == ']';
     }
