@@ -68,22 +68,42 @@ public final class CheckApiBenchmark {
             }
             long[] h = new long[calls];
             long[] b = new long[calls];
+            long[] hOwn = new long[calls]; // without the emulator I/O of the call (EmulatorIoTimer)
+            long[] bOwn = new long[calls];
+            long[] overhead = new long[calls]; // per pair: handler's own time − baseline's own time
+            long hSdkCalls = 0;
+            long bSdkCalls = 0;
+            EmulatorIoTimer.takeNanos();
+            EmulatorIoTimer.takeCalls();
             for (int i = 0; i < calls; i++) { // interleaved, so both see the same machine noise
                 Context c = new LocalLambdaContext("r" + i, "check-api");
                 long t0 = System.nanoTime();
                 int status = handler.handleRequest(event, c).getStatusCode();
                 long t1 = System.nanoTime();
-                baseline.handleRequest(event, c);
+                long hIo = EmulatorIoTimer.takeNanos();
+                hSdkCalls += EmulatorIoTimer.takeCalls();
                 long t2 = System.nanoTime();
+                baseline.handleRequest(event, c);
+                long t3 = System.nanoTime();
+                long bIo = EmulatorIoTimer.takeNanos();
+                bSdkCalls += EmulatorIoTimer.takeCalls();
                 if (status != 200) throw new IllegalStateException("check answered " + status);
                 h[i] = t1 - t0;
-                b[i] = t2 - t1;
+                b[i] = t3 - t2;
+                hOwn[i] = h[i] - hIo;
+                bOwn[i] = b[i] - bIo;
+                overhead[i] = hOwn[i] - bOwn[i];
             }
+            if (hSdkCalls != bSdkCalls) throw new IllegalStateException("handler made " + hSdkCalls + " SDK calls, baseline " + bSdkCalls);
             long[] hFirst = Arrays.copyOfRange(h, 0, calls / 10);
             long[] hLast = Arrays.copyOfRange(h, calls - calls / 10, calls);
             row(md, "warm p50 (" + calls + " calls)", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
             row(md, "warm p99", ms(pct(h, 99)), ms(pct(b, 99)), ratio(pct(h, 99), pct(b, 99)));
             row(md, "warm handler overhead p50 (handler − baseline)", ms(pct(h, 50) - pct(b, 50)), "", "");
+            row(md, "DynamoDB calls per check", fmt((double) hSdkCalls / calls), fmt((double) bSdkCalls / calls), "");
+            row(md, "warm p50 without emulator I/O (time outside the SDK's HTTP round trips)", ms(pct(hOwn, 50)), ms(pct(bOwn, 50)),
+                    ratio(pct(hOwn, 50), pct(bOwn, 50)));
+            row(md, "warm handler overhead without emulator I/O, p50 / p99 of per-call differences", ms(pct(overhead, 50)) + " / " + ms(pct(overhead, 99)), "", "");
             row(md, "warm p50, first 10 % vs last 10 % of calls", ms(pct(hFirst, 50)) + " → " + ms(pct(hLast, 50)), "",
                     ratio(pct(hLast, 50), pct(hFirst, 50)));
             row(md, "Context bean definitions after the run", Integer.toString(ctx.getBeanDefinitions(Context.class).size()), "", "");
@@ -277,6 +297,10 @@ public final class CheckApiBenchmark {
 
     static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     static String ratio(long a, long b) {
