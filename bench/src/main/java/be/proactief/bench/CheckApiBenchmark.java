@@ -2,12 +2,8 @@ package be.proactief.bench;
 
 import be.proactief.function.checkapi.CheckApiHandler;
 import be.proactief.testkit.ProjectPaths;
-import be.proactief.testkit.FunctionSettings;
-import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.lambda.LocalLambdaContext;
-import be.proactief.testkit.magda.MagdaSimulator;
 import be.proactief.testkit.magda.Persona;
-import be.proactief.testkit.magda.Personas;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
@@ -35,15 +31,15 @@ public final class CheckApiBenchmark {
 
     static final int WARM_CALLS = 10_000;
     static final int COLD_RUNS = 5;
+    static final String DEV_SUBJECT_KEY = "bench-development-subject-key-0123456789abcdef";
 
     public static void main(String[] args) throws Exception {
         int warmCalls = args.length > 0 ? Integer.parseInt(args[0]) : WARM_CALLS;
         int coldRuns = args.length > 1 ? Integer.parseInt(args[1]) : COLD_RUNS;
         StringBuilder md = new StringBuilder();
-        try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
-            Persona resident = Personas.leefloon();
-            magda.register(resident);
-            Map<String, Object> props = FunctionSettings.forEmulators(aws, magda.endpoint(), "bench-development-subject-key-0123456789abcdef");
+        try (CheckApiBackends backends = CheckApiBackends.start()) {
+            Persona resident = backends.resident();
+            Map<String, Object> props = backends.settings(DEV_SUBJECT_KEY);
 
             md.append("| measure | check-api handler | plain RequestHandler baseline | ratio |\n|---|---|---|---|\n");
             warm(props, resident, warmCalls, md);
@@ -145,10 +141,8 @@ public final class CheckApiBenchmark {
     }
 
     private static void cold(Map<String, Object> props, Persona resident, int runs, StringBuilder md) throws Exception {
-        List<String> sysProps = new ArrayList<>();
-        props.forEach((k, v) -> sysProps.add("-D" + k + "=" + v));
-        sysProps.add("-Dbench.insz=" + resident.insz().digits());
-        Path java17 = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> sysProps = coldStartSystemProperties(props, resident);
+        Path java17 = thisJava();
         Path jsa = Path.of("bench/target/check-api.jsa").toAbsolutePath();
         Path baselineJsa = Path.of("bench/target/baseline.jsa").toAbsolutePath();
         Files.deleteIfExists(jsa);
@@ -270,6 +264,19 @@ public final class CheckApiBenchmark {
         p.waitFor();
         if (answered < 0) throw new IllegalStateException(kind + " cold start gave no answer (exit " + p.exitValue() + "); see " + errors);
         return answered;
+    }
+
+    /** The function's settings as system properties of a fresh JVM, and the resident whose check {@link ColdStart} sends. */
+    static List<String> coldStartSystemProperties(Map<String, Object> settings, Persona resident) {
+        List<String> sysProps = new ArrayList<>();
+        settings.forEach((k, v) -> sysProps.add("-D" + k + "=" + v));
+        sysProps.add("-Dbench.insz=" + resident.insz().digits());
+        return sysProps;
+    }
+
+    /** The java of the JVM running the benchmark. */
+    static Path thisJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** A fresh JVM running {@link ColdStart} in {@code mode} on {@link #coldStartClasspath()}. */

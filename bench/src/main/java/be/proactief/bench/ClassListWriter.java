@@ -1,11 +1,6 @@
 package be.proactief.bench;
 
-import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.ProjectPaths;
-import be.proactief.testkit.aws.AwsBackend;
-import be.proactief.testkit.magda.MagdaSimulator;
-import be.proactief.testkit.magda.Persona;
-import be.proactief.testkit.magda.Personas;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,16 +24,12 @@ public final class ClassListWriter {
     public static void main(String[] args) throws Exception {
         Path log = Path.of("bench/target/class-load.log").toAbsolutePath();
         Files.deleteIfExists(log);
-        try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
-            Persona resident = Personas.leefloon();
-            magda.register(resident);
-            List<String> sysProps = new ArrayList<>();
-            FunctionSettings.forEmulators(aws, magda.endpoint(), "class-list-development-subject-key-0123456789")
-                    .forEach((k, v) -> sysProps.add("-D" + k + "=" + v));
-            sysProps.add("-Dbench.insz=" + resident.insz().digits());
+        try (CheckApiBackends backends = CheckApiBackends.start()) {
+            List<String> sysProps = CheckApiBenchmark.coldStartSystemProperties(
+                    backends.settings("class-list-development-subject-key-0123456789"), backends.resident());
             List<String> flags = List.of("-Xlog:class+load=info:file=" + log, "-Dproactief.preload.classes=false",
                     "-Dbench.training=true"); // a normal exit, so the log is complete
-            List<String> cmd = CheckApiBenchmark.coldStartCommand(Path.of(System.getProperty("java.home"), "bin", "java"), flags, sysProps, "handler");
+            List<String> cmd = CheckApiBenchmark.coldStartCommand(CheckApiBenchmark.thisJava(), flags, sysProps, "handler");
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) throw new IllegalStateException("the cold start failed (exit " + p.exitValue() + ")");
         }

@@ -17,18 +17,19 @@ public final class EmulatorIoTimer implements ExecutionInterceptor {
 
     /** Nanoseconds of emulator I/O on this thread since the last call, and starts counting again. */
     static long takeNanos() {
-        long[] spent = SPENT.get();
-        long nanos = spent[0];
-        spent[0] = 0;
-        return nanos;
+        return take(0);
     }
 
     /** SDK calls on this thread since the last call, and starts counting again. */
     static long takeCalls() {
+        return take(2);
+    }
+
+    private static long take(int slot) {
         long[] spent = SPENT.get();
-        long calls = spent[2];
-        spent[2] = 0;
-        return calls;
+        long value = spent[slot];
+        spent[slot] = 0;
+        return value;
     }
 
     @Override
