@@ -25,12 +25,18 @@ final class CheckApiBackends implements AutoCloseable {
     }
 
     static CheckApiBackends start() {
-        AwsBackend aws = AwsBackend.embedded().provision();
+        AwsBackend aws = AwsBackend.embedded();
         try {
+            aws.provision();
             MagdaSimulator magda = new MagdaSimulator().start();
-            Persona resident = Personas.leefloon();
-            magda.register(resident);
-            return new CheckApiBackends(aws, magda, resident);
+            try {
+                Persona resident = Personas.leefloon();
+                magda.register(resident);
+                return new CheckApiBackends(aws, magda, resident);
+            } catch (RuntimeException | Error e) {
+                magda.close();
+                throw e;
+            }
         } catch (RuntimeException | Error e) {
             aws.close();
             throw e;

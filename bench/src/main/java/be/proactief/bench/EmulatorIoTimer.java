@@ -5,11 +5,14 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Times the emulator I/O of every SDK call made on the benchmark's thread: from the moment the
- * request goes to the HTTP client to the moment the response is back (the emulator's work and
- * the loopback round trip). Registered for all SDK clients of the warm benchmark through
- * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, which the bench jar
- * leaves out, so cold starts run without it.
+ * Times the emulator I/O of every HTTP attempt the SDK makes on the calling thread: from just
+ * before the HTTP client is called until the status and headers are read (the emulator's work
+ * and the loopback round trip). The response body is read and unmarshalled afterwards, so that
+ * counts as the code's own time; for the small responses of a check it is already buffered. An
+ * attempt that fails with an I/O error is not counted as I/O. Registered for every SDK client in a
+ * JVM that has {@code bench/target/classes} on its class path, through
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}; the bench jar leaves
+ * that file out, so cold starts run without it. Only the check-api benchmark reads it.
  */
 public final class EmulatorIoTimer implements ExecutionInterceptor {
 
@@ -20,7 +23,7 @@ public final class EmulatorIoTimer implements ExecutionInterceptor {
         return take(0);
     }
 
-    /** SDK calls on this thread since the last call, and starts counting again. */
+    /** HTTP attempts of the SDK on this thread since the last call, and starts counting again. */
     static long takeCalls() {
         return take(2);
     }
