@@ -33,6 +33,9 @@ public final class CheckApiBenchmark {
 
     static final int WARM_CALLS = 10_000;
     static final int COLD_RUNS = 5;
+    /** Warm-up calls of each path before the timed ones: the handler's overhead settles only after several thousand. */
+    static final int WARM_UP_CALLS = 10_000;
+    static final int WARM_UP_BLOCK = 2_000;
     static final String DEV_SUBJECT_KEY = "bench-development-subject-key-0123456789abcdef";
 
     public static void main(String[] args) throws Exception {
@@ -61,43 +64,28 @@ public final class CheckApiBenchmark {
             APIGatewayV2HTTPEvent event = Events.check(resident.insz().digits());
             // the first check asks the platform and stores the decision; every timed call reads it back
             handler.handleRequest(event, new LocalLambdaContext("first", "check-api"));
-            for (int i = 0; i < 2_000; i++) { // JIT warm-up of both paths
-                handler.handleRequest(event, new LocalLambdaContext("w" + i, "check-api"));
-                baseline.handleRequest(event, new LocalLambdaContext("w" + i, "baseline"));
+            // JIT warm-up of both paths, until the overhead has settled: timed too, to show how it settles
+            Interleaved warmUp = interleave(handler, baseline, event, WARM_UP_CALLS);
+            StringBuilder settling = new StringBuilder();
+            for (int from = 0; from < WARM_UP_CALLS; from += WARM_UP_BLOCK) {
+                if (from > 0) settling.append(" → ");
+                settling.append(ms(pct(Arrays.copyOfRange(warmUp.overhead(), from, Math.min(WARM_UP_CALLS, from + WARM_UP_BLOCK)), 50)));
             }
-            long[] h = new long[calls];
-            long[] b = new long[calls];
-            long[] hOwn = new long[calls]; // without the emulator I/O of the call (EmulatorIoTimer)
-            long[] bOwn = new long[calls];
-            long[] overhead = new long[calls]; // per pair: handler's own time − baseline's own time
-            long hSdkCalls = 0;
-            long bSdkCalls = 0;
-            EmulatorIoTimer.takeNanos();
-            EmulatorIoTimer.takeCalls();
-            for (int i = 0; i < calls; i++) { // interleaved, so both see the same machine noise
-                Context c = new LocalLambdaContext("r" + i, "check-api");
-                long t0 = System.nanoTime();
-                int status = handler.handleRequest(event, c).getStatusCode();
-                long t1 = System.nanoTime();
-                long hIo = EmulatorIoTimer.takeNanos();
-                hSdkCalls += EmulatorIoTimer.takeCalls();
-                long t2 = System.nanoTime();
-                baseline.handleRequest(event, c);
-                long t3 = System.nanoTime();
-                long bIo = EmulatorIoTimer.takeNanos();
-                bSdkCalls += EmulatorIoTimer.takeCalls();
-                if (status != 200) throw new IllegalStateException("check answered " + status);
-                h[i] = t1 - t0;
-                b[i] = t3 - t2;
-                hOwn[i] = h[i] - hIo;
-                bOwn[i] = b[i] - bIo;
-                overhead[i] = hOwn[i] - bOwn[i];
-            }
+            Interleaved timed = interleave(handler, baseline, event, calls);
+            long[] h = timed.handler();
+            long[] b = timed.baseline();
+            long[] hOwn = timed.handlerOwn();
+            long[] bOwn = timed.baselineOwn();
+            long[] overhead = timed.overhead();
+            long hSdkCalls = timed.handlerSdkCalls();
+            long bSdkCalls = timed.baselineSdkCalls();
             if (hSdkCalls == 0) throw new IllegalStateException("EmulatorIoTimer saw no SDK call: run with bench/target/classes on the class path (bench/run)");
             if (hSdkCalls != bSdkCalls) throw new IllegalStateException("handler made " + hSdkCalls + " SDK calls, baseline " + bSdkCalls);
+            row(md, "warm-up (" + WARM_UP_CALLS + " calls): handler overhead without emulator I/O, p50 per block of " + WARM_UP_BLOCK,
+                    settling.toString(), "", "");
             long[] hFirst = Arrays.copyOfRange(h, 0, calls / 10);
             long[] hLast = Arrays.copyOfRange(h, calls - calls / 10, calls);
-            row(md, "warm p50 (" + calls + " calls)", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
+            row(md, "warm p50 (" + calls + " calls after the warm-up)", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
             row(md, "warm p99", ms(pct(h, 99)), ms(pct(b, 99)), ratio(pct(h, 99), pct(b, 99)));
             row(md, "warm handler overhead p50 (handler p50 − baseline p50)", ms(pct(h, 50) - pct(b, 50)), "", "");
             row(md, "SDK calls (HTTP attempts) per check", fmt((double) hSdkCalls / calls), fmt((double) bSdkCalls / calls), "");
@@ -106,7 +94,7 @@ public final class CheckApiBenchmark {
             row(md, "warm handler overhead without emulator I/O, p50 / p99 of the per-call differences", ms(pct(overhead, 50)) + " / " + ms(pct(overhead, 99)), "", "");
             row(md, "warm p50, first 10 % vs last 10 % of the " + calls + " calls", ms(pct(hFirst, 50)) + " → " + ms(pct(hLast, 50)), "",
                     ratio(pct(hLast, 50), pct(hFirst, 50)));
-            row(md, "Context bean definitions after " + calls + " calls", Integer.toString(ctx.getBeanDefinitions(Context.class).size()), "", "");
+            row(md, "Context bean definitions after " + (WARM_UP_CALLS + calls + 1) + " calls", Integer.toString(ctx.getBeanDefinitions(Context.class).size()), "", "");
             // the framework's floor: a route that does no I/O at all (the scheme catalogue from memory),
             // back to back, and right after the baseline's two DynamoDB reads (caches full of SDK code)
             APIGatewayV2HTTPEvent schemes = Events.schemes();
@@ -137,6 +125,46 @@ public final class CheckApiBenchmark {
             row(md, "warm p50 of GET /v1/schemes: back to back → right after the thread slept 3 ms (no SDK code)", ms(pct(s, 50)) + " → " + ms(pct(afterPark, 50)), "",
                     ratio(pct(afterPark, 50), pct(s, 50)));
         }
+    }
+
+    /**
+     * Handler and baseline times of {@code calls} checks, interleaved (handler, baseline, handler, …)
+     * so both see the same machine noise; each also without the emulator I/O of its SDK calls.
+     */
+    private record Interleaved(long[] handler, long[] baseline, long[] handlerOwn, long[] baselineOwn, long[] overhead,
+                               long handlerSdkCalls, long baselineSdkCalls) {
+    }
+
+    private static Interleaved interleave(CheckApiHandler handler, BaselineHandler baseline, APIGatewayV2HTTPEvent event, int calls) {
+        long[] h = new long[calls];
+        long[] b = new long[calls];
+        long[] hOwn = new long[calls];
+        long[] bOwn = new long[calls];
+        long[] overhead = new long[calls]; // per pair: handler's own time − baseline's own time
+        long hSdkCalls = 0;
+        long bSdkCalls = 0;
+        EmulatorIoTimer.takeNanos();
+        EmulatorIoTimer.takeCalls();
+        for (int i = 0; i < calls; i++) {
+            Context c = new LocalLambdaContext("r" + i, "check-api");
+            long t0 = System.nanoTime();
+            int status = handler.handleRequest(event, c).getStatusCode();
+            long t1 = System.nanoTime();
+            long hIo = EmulatorIoTimer.takeNanos();
+            hSdkCalls += EmulatorIoTimer.takeCalls();
+            long t2 = System.nanoTime();
+            baseline.handleRequest(event, c);
+            long t3 = System.nanoTime();
+            long bIo = EmulatorIoTimer.takeNanos();
+            bSdkCalls += EmulatorIoTimer.takeCalls();
+            if (status != 200) throw new IllegalStateException("check answered " + status);
+            h[i] = t1 - t0;
+            b[i] = t3 - t2;
+            hOwn[i] = h[i] - hIo;
+            bOwn[i] = b[i] - bIo;
+            overhead[i] = hOwn[i] - bOwn[i];
+        }
+        return new Interleaved(h, b, hOwn, bOwn, overhead, hSdkCalls, bSdkCalls);
     }
 
     /** One way to launch a fresh JVM: which java, and the flags the handler and the baseline get. */
