@@ -34,10 +34,11 @@ public final class CheckApiBenchmark {
     static final int WARM_CALLS = 10_000;
     static final int COLD_RUNS = 5;
     /**
-     * Warm-up calls of each path before the timed ones. A method that runs once per request reaches
-     * HotSpot's C2 compiler only after about 15,000 calls (Tier4CompileThreshold); before that the
-     * framework's long per-request path runs largely in profiling C1 code, and the overhead is still
-     * settling (overridable with -Dbench.warmup.calls).
+     * Warm-up calls of each path before the timed ones. HotSpot sends a method to C2 after 5,000 to
+     * 15,000 calls (Tier4InvocationThreshold, Tier4CompileThreshold), later while its queue is long,
+     * so a method that runs once per request waits that many requests; until then the framework's
+     * long per-request path runs largely in profiling C1 code and the overhead is still settling.
+     * Overridable with -Dbench.warmup.calls.
      */
     static final int WARM_UP_CALLS = Integer.getInteger("bench.warmup.calls", 20_000);
     static final int WARM_UP_BLOCK = 4_000;
