@@ -1,9 +1,5 @@
 package be.proactief.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -22,7 +18,7 @@ public final class Backends {
             List<String> sysProps = CheckApiBenchmark.coldStartSystemProperties(backends.settings(CheckApiBenchmark.DEV_SUBJECT_KEY), backends.resident());
             // as before the benchmark's cold starts: a first check asks the platform and stores the
             // decision, so the cold starts that follow read it back, as the timed ones do
-            firstCheck(CheckApiBenchmark.coldStartCommand(CheckApiBenchmark.thisJava(), List.of(), sysProps, "handler"));
+            CheckApiBenchmark.launch(CheckApiBenchmark.thisJava(), sysProps, List.of(), "handler", false);
             for (String kind : List.of("handler", "baseline")) {
                 System.out.println(kind + ": " + String.join(" ", CheckApiBenchmark.coldStartCommand(CheckApiBenchmark.thisJava(), List.of(), sysProps, kind)));
             }
@@ -32,16 +28,5 @@ public final class Backends {
                 // wait
             }
         }
-    }
-
-    private static void firstCheck(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        boolean answered = false;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) answered |= line.equals("ANSWERED 200");
-        }
-        p.waitFor();
-        if (!answered) throw new IllegalStateException("the first check was not answered 200 (exit " + p.exitValue() + ")");
     }
 }

@@ -80,13 +80,6 @@ public final class CheckApiBenchmark {
             Interleaved timed = interleave(handler, baseline, event, calls);
             long[] h = timed.handler();
             long[] b = timed.baseline();
-            long[] hOwn = timed.handlerOwn();
-            long[] bOwn = timed.baselineOwn();
-            long[] overhead = timed.overhead();
-            long hSdkCalls = timed.handlerSdkCalls();
-            long bSdkCalls = timed.baselineSdkCalls();
-            if (hSdkCalls == 0) throw new IllegalStateException("EmulatorIoTimer saw no SDK call: run with bench/target/classes on the class path (bench/run)");
-            if (hSdkCalls != bSdkCalls) throw new IllegalStateException("handler made " + hSdkCalls + " SDK calls, baseline " + bSdkCalls);
             row(md, "warm-up (" + WARM_UP_CALLS + " calls): handler overhead without emulator I/O, p50 per block of " + WARM_UP_BLOCK,
                     settling.toString(), "", "");
             long[] hFirst = Arrays.copyOfRange(h, 0, calls / 10);
@@ -94,10 +87,10 @@ public final class CheckApiBenchmark {
             row(md, "warm p50 (" + calls + " calls after the warm-up)", ms(pct(h, 50)), ms(pct(b, 50)), ratio(pct(h, 50), pct(b, 50)));
             row(md, "warm p99", ms(pct(h, 99)), ms(pct(b, 99)), ratio(pct(h, 99), pct(b, 99)));
             row(md, "warm handler overhead p50 (handler p50 − baseline p50)", ms(pct(h, 50) - pct(b, 50)), "", "");
-            row(md, "SDK calls (HTTP attempts) per check", fmt((double) hSdkCalls / calls), fmt((double) bSdkCalls / calls), "");
-            row(md, "warm p50 without emulator I/O", ms(pct(hOwn, 50)), ms(pct(bOwn, 50)),
-                    ratio(pct(hOwn, 50), pct(bOwn, 50)));
-            row(md, "warm handler overhead without emulator I/O, p50 / p99 of the per-call differences", ms(pct(overhead, 50)) + " / " + ms(pct(overhead, 99)), "", "");
+            row(md, "SDK calls (HTTP attempts) per check", fmt((double) timed.sdkCalls() / calls), fmt((double) timed.sdkCalls() / calls), "");
+            row(md, "warm p50 without emulator I/O", ms(pct(timed.handlerOwn(), 50)), ms(pct(timed.baselineOwn(), 50)),
+                    ratio(pct(timed.handlerOwn(), 50), pct(timed.baselineOwn(), 50)));
+            row(md, "warm handler overhead without emulator I/O, p50 / p99 of the per-call differences", ms(pct(timed.overhead(), 50)) + " / " + ms(pct(timed.overhead(), 99)), "", "");
             row(md, "warm p50, first 10 % vs last 10 % of the " + calls + " calls", ms(pct(hFirst, 50)) + " → " + ms(pct(hLast, 50)), "",
                     ratio(pct(hLast, 50), pct(hFirst, 50)));
             row(md, "Context bean definitions after " + (WARM_UP_CALLS + calls + 1) + " calls", Integer.toString(ctx.getBeanDefinitions(Context.class).size()), "", "");
@@ -135,10 +128,10 @@ public final class CheckApiBenchmark {
 
     /**
      * Handler and baseline times of {@code calls} checks, interleaved (handler, baseline, handler, …)
-     * so both see the same machine noise; each also without the emulator I/O of its SDK calls.
+     * so both see the same machine noise; each also without the emulator I/O of its SDK calls, which
+     * were as many on both sides ({@code sdkCalls} each).
      */
-    private record Interleaved(long[] handler, long[] baseline, long[] handlerOwn, long[] baselineOwn, long[] overhead,
-                               long handlerSdkCalls, long baselineSdkCalls) {
+    private record Interleaved(long[] handler, long[] baseline, long[] handlerOwn, long[] baselineOwn, long[] overhead, long sdkCalls) {
     }
 
     private static Interleaved interleave(CheckApiHandler handler, BaselineHandler baseline, APIGatewayV2HTTPEvent event, int calls) {
@@ -170,7 +163,9 @@ public final class CheckApiBenchmark {
             bOwn[i] = b[i] - bIo;
             overhead[i] = hOwn[i] - bOwn[i];
         }
-        return new Interleaved(h, b, hOwn, bOwn, overhead, hSdkCalls, bSdkCalls);
+        if (hSdkCalls == 0) throw new IllegalStateException("EmulatorIoTimer saw no SDK call: run with bench/target/classes on the class path (bench/run)");
+        if (hSdkCalls != bSdkCalls) throw new IllegalStateException("handler made " + hSdkCalls + " SDK calls, baseline " + bSdkCalls);
+        return new Interleaved(h, b, hOwn, bOwn, overhead, hSdkCalls);
     }
 
     /** One way to launch a fresh JVM: which java, and the flags the handler and the baseline get. */
@@ -180,13 +175,9 @@ public final class CheckApiBenchmark {
     private static void cold(Map<String, Object> props, Persona resident, int runs, StringBuilder md) throws Exception {
         List<String> sysProps = coldStartSystemProperties(props, resident);
         Path java17 = thisJava();
-        Path jsa = Path.of("bench/target/check-api.jsa").toAbsolutePath();
-        Path baselineJsa = Path.of("bench/target/baseline.jsa").toAbsolutePath();
-        Files.deleteIfExists(jsa);
-        Files.deleteIfExists(baselineJsa);
         // one training run per kind writes the AppCDS archive (dynamic archive at exit)
-        launch(java17, sysProps, List.of("-XX:ArchiveClassesAtExit=" + jsa), "handler", true);
-        launch(java17, sysProps, List.of("-XX:ArchiveClassesAtExit=" + baselineJsa), "baseline", true);
+        Path jsa = trainArchive(java17, sysProps, "-XX:ArchiveClassesAtExit=", "check-api.jsa", "handler");
+        Path baselineJsa = trainArchive(java17, sysProps, "-XX:ArchiveClassesAtExit=", "baseline.jsa", "baseline");
         String noPreload = "-Dproactief.preload.classes=false";
         List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("cold start, default JVM", java17, List.of(), List.of()),
@@ -199,12 +190,8 @@ public final class CheckApiBenchmark {
         Path java25 = newerJava();
         if (java25 != null) {
             // JDK 24+ AOT cache (JEP 483/515): classes loaded and linked, and method profiles
-            Path aot = Path.of("bench/target/check-api.aot").toAbsolutePath();
-            Path baselineAot = Path.of("bench/target/baseline.aot").toAbsolutePath();
-            Files.deleteIfExists(aot);
-            Files.deleteIfExists(baselineAot);
-            launch(java25, sysProps, List.of("-XX:AOTCacheOutput=" + aot), "handler", true);
-            launch(java25, sysProps, List.of("-XX:AOTCacheOutput=" + baselineAot), "baseline", true);
+            Path aot = trainArchive(java25, sysProps, "-XX:AOTCacheOutput=", "check-api.aot", "handler");
+            Path baselineAot = trainArchive(java25, sysProps, "-XX:AOTCacheOutput=", "baseline.aot", "baseline");
             String jdk = "JDK " + javaFeatureVersion(java25);
             variants.add(new Variant("cold start, " + jdk + " default JVM", java25, List.of(), List.of()));
             variants.add(new Variant("cold start, " + jdk + " AOT cache", java25, List.of("-XX:AOTCache=" + aot, noPreload),
@@ -233,6 +220,15 @@ public final class CheckApiBenchmark {
         }
         row(md, "first check after init, not primed → after SnapStart priming (median of " + runs + ", in process)",
                 ms(pct(unprimed, 50)) + " → " + ms(pct(primed, 50)), "", ratio(pct(primed, 50), pct(unprimed, 50)));
+    }
+
+    /** A training run of {@code kind} that writes a fresh class archive {@code bench/target/<file>} through {@code outputFlag}. */
+    private static Path trainArchive(Path java, List<String> sysProps, String outputFlag, String file, String kind)
+            throws IOException, InterruptedException {
+        Path archive = Path.of("bench/target", file).toAbsolutePath();
+        Files.deleteIfExists(archive);
+        launch(java, sysProps, List.of(outputFlag + archive), kind, true);
+        return archive;
     }
 
     /** In a fresh JVM: the handler initialised (and primed, or not), then only its first check timed. */
@@ -281,7 +277,7 @@ public final class CheckApiBenchmark {
     }
 
     /** Nanoseconds from process start to its {@code ANSWERED} line. */
-    private static long launch(Path java, List<String> sysProps, List<String> jvmFlags, String kind, boolean training) throws IOException, InterruptedException {
+    static long launch(Path java, List<String> sysProps, List<String> jvmFlags, String kind, boolean training) throws IOException, InterruptedException {
         List<String> flags = new ArrayList<>(jvmFlags);
         if (training) flags.add("-Dbench.training=true");
         List<String> cmd = coldStartCommand(java, flags, sysProps, kind);
