@@ -259,10 +259,11 @@ public final class MagdaSimulator implements AutoCloseable {
             send(exchange, 405, "text/plain; charset=utf-8", "POST a SOAP envelope");
             return;
         }
+        // Counted before it is in flight, so that a caller who sees n calls in flight also sees them counted.
+        totalCalls.incrementAndGet();
         inFlight.incrementAndGet();
         try {
             byte[] body = readBody(exchange.getRequestBody());
-            totalCalls.incrementAndGet();
             if (body == null) {
                 sendXml(exchange, 413, AnswerWriter.soapFault("Client", "request larger than " + MAX_REQUEST_BYTES + " bytes"));
                 return;

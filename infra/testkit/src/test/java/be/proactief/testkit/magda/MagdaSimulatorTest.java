@@ -291,6 +291,21 @@ class MagdaSimulatorTest {
     }
 
     @Test
+    void aCallInFlightIsAlreadyCountedWhileItsBodyIsStillArriving() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(simulator.endpoint().getHost(), simulator.endpoint().getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + simulator.endpoint().getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/xml\r\nContent-Length: 100\r\n\r\n<half").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (simulator.inFlight() < 1 && System.nanoTime() < deadline) Thread.sleep(5);
+
+            assertThat(simulator.inFlight()).isEqualTo(1);
+            assertThat(simulator.callCount()).as("a call in flight is a call").isEqualTo(1);
+        }
+    }
+
+    @Test
     void faultedCallsAreCountedToo() throws Exception {
         simulator.faults().http500(1);
 
