@@ -206,6 +206,7 @@ class MagdaSimulatorTest {
         assertThatThrownBy(() -> SoapCalls.post(simulator.endpoint(),
                 SoapCalls.question("r", Personas.leefloon().insz(), MARCH_2025, BIM_BVT), Duration.ofMillis(300)))
                 .isInstanceOf(HttpTimeoutException.class);
+        awaitInFlight(1);
         assertThat(simulator.inFlight()).isEqualTo(1);
 
         long start = System.nanoTime();
@@ -297,8 +298,7 @@ class MagdaSimulatorTest {
             out.write(("POST " + simulator.endpoint().getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: text/xml\r\nContent-Length: 100\r\n\r\n<half").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (simulator.inFlight() < 1 && System.nanoTime() < deadline) Thread.sleep(5);
+            awaitInFlight(1);
 
             assertThat(simulator.inFlight()).isEqualTo(1);
             assertThat(simulator.callCount()).as("a call in flight is a call").isEqualTo(1);
@@ -340,6 +340,12 @@ class MagdaSimulatorTest {
         assertThat(SoapCalls.HTTP.send(java.net.http.HttpRequest.newBuilder(simulator.endpoint()).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
         assertThat(simulator.callCount()).isZero();
+    }
+
+    /** Waits (at most 5 s) until the simulator handles {@code n} calls; a loaded machine may take a moment. */
+    private void awaitInFlight(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (simulator.inFlight() < n && System.nanoTime() < deadline) Thread.sleep(5);
     }
 
     private static String[] concat(String[] head, String... tail) {
