@@ -1,5 +1,7 @@
 package be.proactief.aws.audit;
 
+import be.proactief.core.messaging.JsonText;
+
 import java.util.Map;
 
 /** Writes flat JSON objects for structured log lines; no library needed for this much. */
@@ -14,34 +16,15 @@ public final class Json {
         for (Map.Entry<String, ?> e : fields.entrySet()) {
             if (e.getValue() == null) continue;
             if (out.length() > 1) out.append(',');
-            string(out, e.getKey());
+            JsonText.quote(out, e.getKey());
             out.append(':');
             Object v = e.getValue();
             if (v instanceof Number || v instanceof Boolean) {
                 out.append(v);
             } else {
-                string(out, String.valueOf(v));
+                JsonText.quote(out, String.valueOf(v));
             }
         }
         return out.append('}').toString();
-    }
-
-    static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        out.append('"');
     }
 }

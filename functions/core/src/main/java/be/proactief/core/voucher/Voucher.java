@@ -1,5 +1,7 @@
 package be.proactief.core.voucher;
 
+import be.proactief.core.messaging.JsonText;
+
 import java.util.Objects;
 
 /**
@@ -36,22 +38,6 @@ public record Voucher(String voucherCode, String householdId, String period, Vou
 
     private static StringBuilder field(StringBuilder out, String name, String value) {
         out.append('"').append(name).append("\":");
-        if (value == null) return out.append("null");
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"');
+        return value == null ? out.append("null") : JsonText.quote(out, value);
     }
 }
