@@ -30,33 +30,43 @@ final class ProblemExceptionHandlers {
         }
     }
 
+    /** A refusal of one field of the request body: a 400 validation problem that names the field. */
+    abstract static class FieldRefusalHandler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<Problem>> {
+        abstract String field(E exception);
+
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, E exception) {
+            return Problems.response(Problem.validation(List.of(new Problem.FieldError(field(exception), exception.getMessage()))));
+        }
+    }
+
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Requires(classes = {InvalidInszException.class, ExceptionHandler.class})
-    static final class InvalidInszHandler implements ExceptionHandler<InvalidInszException, HttpResponse<Problem>> {
+    static final class InvalidInszHandler extends FieldRefusalHandler<InvalidInszException> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, InvalidInszException exception) {
-            return Problems.response(Problem.validation(List.of(new Problem.FieldError("insz", exception.getMessage()))));
+        String field(InvalidInszException exception) {
+            return "insz";
         }
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Requires(classes = {UnknownSchemeException.class, ExceptionHandler.class})
-    static final class UnknownSchemeHandler implements ExceptionHandler<UnknownSchemeException, HttpResponse<Problem>> {
+    static final class UnknownSchemeHandler extends FieldRefusalHandler<UnknownSchemeException> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, UnknownSchemeException exception) {
-            return Problems.response(Problem.validation(List.of(new Problem.FieldError("scheme", exception.getMessage()))));
+        String field(UnknownSchemeException exception) {
+            return "scheme";
         }
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Requires(classes = {InvalidOverrideException.class, ExceptionHandler.class})
-    static final class InvalidOverrideHandler implements ExceptionHandler<InvalidOverrideException, HttpResponse<Problem>> {
+    static final class InvalidOverrideHandler extends FieldRefusalHandler<InvalidOverrideException> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, InvalidOverrideException exception) {
-            return Problems.response(Problem.validation(List.of(new Problem.FieldError(exception.field(), exception.getMessage()))));
+        String field(InvalidOverrideException exception) {
+            return exception.field();
         }
     }
 
