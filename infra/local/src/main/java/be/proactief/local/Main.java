@@ -231,7 +231,9 @@ public final class Main {
             if (run.backend != LocalRun.Backend.SERVE) {
                 // no serve to process the fan-out: do it here, as the event source mapping would
                 run.startEventSourceMappings();
-                run.awaitDrained(Duration.ofMinutes(5));
+                if (!run.awaitDrained(Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("the voucher-work queue was not drained within 5 minutes");
+                }
                 out.println("processed: " + run.mappings().stream().mapToLong(SqsEventSourceMapping::invocations).sum() + " batches");
             } else {
                 out.println("the running serve processes the voucher-work queue");

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -147,7 +148,9 @@ final class VoucherEnv implements AutoCloseable {
     /** Polls until the work queue is empty (all handled, dead-lettered or redriven); returns the invocations. */
     int drainWork() {
         int polls = 0;
+        long deadline = deadline();
         while (true) {
+            giveUpAfter(deadline, workQueue());
             if (pollWorkOnce() > 0) {
                 polls++;
                 continue;
@@ -203,7 +206,9 @@ final class VoucherEnv implements AutoCloseable {
 
     List<Message> takeAll(String queueUrl) {
         List<Message> all = new ArrayList<>();
+        long deadline = deadline();
         while (true) {
+            giveUpAfter(deadline, queueUrl);
             List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
                     .messageAttributeNames("All")).messages();
             if (batch.isEmpty()) {
@@ -214,6 +219,17 @@ final class VoucherEnv implements AutoCloseable {
                 all.add(m);
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }
+        }
+    }
+
+    /** No scenario needs more than seconds; a message stuck in flight (360 s visibility) must fail the test, not hang it. */
+    private static long deadline() {
+        return System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    }
+
+    private void giveUpAfter(long deadline, String queueUrl) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("gave up after 2 minutes: " + approximateMessages(queueUrl) + " messages left on " + queueUrl);
         }
     }
 

@@ -159,7 +159,9 @@ public final class MagdaSimulator implements AutoCloseable {
             s.stop(0);
             executor.shutdownNow();
             try {
-                executor.awaitTermination(2, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                    log.warn("MAGDA simulator: {} calls still being handled 2 s after stop", inFlight());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -20,11 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedBackendTest {
 
     static AwsBackend backend;
+    /** Each provisioning replaces {@code backend.resources()}; the tests keep both, so their order does not matter. */
+    static AwsBackend.Resources projectResources;
+    static AwsBackend.Resources testResources;
 
     @BeforeAll
     static void start() throws Exception {
         backend = AwsBackend.embedded().provision();
-        backend.provision(Path.of(EmbeddedBackendTest.class.getResource("/queues-template.yaml").toURI()), Map.of());
+        projectResources = backend.resources();
+        testResources = backend.provision(Path.of(EmbeddedBackendTest.class.getResource("/queues-template.yaml").toURI()), Map.of()).resources();
     }
 
     @AfterAll
@@ -39,7 +43,7 @@ class EmbeddedBackendTest {
                 .containsExactly("pk:" + KeyType.HASH, "sk:" + KeyType.RANGE);
         TableDescription overrides = backend.dynamoDb().describeTable(b -> b.tableName("Overrides")).table();
         assertThat(overrides.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("byOverrideId");
-        assertThat(backend.resources().table("DecisionsTable")).isEqualTo("Decisions");
+        assertThat(projectResources.table("DecisionsTable")).isEqualTo("Decisions");
     }
 
     @Test
@@ -51,16 +55,16 @@ class EmbeddedBackendTest {
 
     @Test
     void intrinsics_name_resources_as_the_template_says() {
-        assertThat(backend.resources().table("Table")).isEqualTo("t-Things");
-        assertThat(backend.resources().queueUrl("WorkQueue")).endsWith("/t-work");
-        assertThat(backend.resources().queueUrl("WorkDeadLetterQueue")).endsWith("/t-work-dlq");
+        assertThat(testResources.table("Table")).isEqualTo("t-Things");
+        assertThat(testResources.queueUrl("WorkQueue")).endsWith("/t-work");
+        assertThat(testResources.queueUrl("WorkDeadLetterQueue")).endsWith("/t-work-dlq");
     }
 
     @Test
     void a_message_received_too_often_moves_to_the_dead_letter_queue() throws Exception {
         SqsClient sqs = backend.sqs();
-        String work = backend.resources().queueUrl("WorkQueue");
-        String dlq = backend.resources().queueUrl("WorkDeadLetterQueue");
+        String work = testResources.queueUrl("WorkQueue");
+        String dlq = testResources.queueUrl("WorkDeadLetterQueue");
         sqs.sendMessage(b -> b.queueUrl(work).messageBody("poison"));
         for (int receive = 0; receive < 2; receive++) {
             List<Message> got = List.of();
