@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** XML helpers for the simulator: hardened parsing (no DTD, no external entities), escaping, local-name navigation. */
+/**
+ * XML helpers for the simulator: hardened parsing (no DTD, no external entities), escaping, local-name navigation.
+ * Deliberately not shared with the client's {@code SafeXml}: the simulator stands for the other side of the wire,
+ * so a fault in the client's XML handling must not be mirrored here, where it would go unnoticed.
+ */
 final class SimulatorXml {
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
