@@ -35,7 +35,7 @@ import java.time.Duration;
  *   <li>{@code PROACTIEF_VOUCHER_WORK_QUEUE_URL}: the run</li>
  *   <li>{@code PROACTIEF_VOUCHERS_QUEUE_URL}, {@code PROACTIEF_VOUCHER_WORK_DLQ_URL}: the worker</li>
  * </ul>
- * Beans are created on first use, so each handler needs only its own settings.
+ * Beans are created on first use (both handlers turn off Lambda's eager singletons), so each handler needs only its own settings.
  */
 @Factory
 public class VoucherIssuerFactory {

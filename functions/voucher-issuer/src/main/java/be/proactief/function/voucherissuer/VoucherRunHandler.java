@@ -1,10 +1,12 @@
 package be.proactief.function.voucherissuer;
 
+import be.proactief.aws.lambda.LazySingletons;
 import be.proactief.core.scheme.Period;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.scheme.UnknownSchemeException;
 import be.proactief.core.voucher.VoucherRun;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -35,6 +37,12 @@ public class VoucherRunHandler extends MicronautRequestHandler<ScheduledVoucherR
 
     public VoucherRunHandler(ApplicationContext applicationContext) {
         super(applicationContext);
+    }
+
+    /** Builds only what this handler injects: it does not get the settings of the worker (template.yaml). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LazySingletons.lambdaContextBuilder();
     }
 
     @Override

@@ -9,7 +9,9 @@ import be.proactief.function.voucherissuer.queue.DeadLetterQueue;
 import be.proactief.function.voucherissuer.queue.WorkMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import be.proactief.aws.lambda.LazySingletons;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
@@ -48,6 +50,12 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
 
     public VoucherWorkHandler(ApplicationContext applicationContext) {
         super(applicationContext);
+    }
+
+    /** Builds only what this handler injects: it does not get the settings of the run (template.yaml). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LazySingletons.lambdaContextBuilder();
     }
 
     @Override
