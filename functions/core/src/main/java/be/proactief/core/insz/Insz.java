@@ -129,13 +129,29 @@ public final class Insz {
         return "'" + out + (input.length() > 32 ? "…" : "") + "'";
     }
 
-    private static final java.util.regex.Pattern INSZ_LIKE =
-            java.util.regex.Pattern.compile("(?<!\\d)(\\d{2})[. ]?(\\d{2})[. ]?(\\d{2})[-. ]?\\d{3}[. ]?\\d{2}(?!\\d)");
+    /**
+     * 11 digits with, between any two, the separators {@link #parse} accepts ('.', '-', ' ', up to three
+     * in a row), as in {@code 85.07.30-033.28}, {@code 850730-033-28} or {@code 85 07 30 033 28}; also the
+     * first 11 of a longer run of digits, as an INSZ glued to something else is still one.
+     */
+    private static final java.util.regex.Pattern INSZ_LIKE = java.util.regex.Pattern.compile(
+            "(?<!\\d)(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)(?:[-. ]{0,3}\\d){5}");
 
-    /** Masks everything in {@code text} that looks like an INSZ (11 digits, written in any of the usual ways). */
+    /** Masks everything in {@code text} that looks like an INSZ (11 digits, written in any of the ways {@link #parse} accepts). */
     public static String redact(String text) {
         if (text == null) return null;
-        return INSZ_LIKE.matcher(text).replaceAll("$1.$2.$3-***.**");
+        return INSZ_LIKE.matcher(text).replaceAll("$1$2.$3$4.$5$6-***.**");
+    }
+
+    /** Whether {@code text} holds anything that {@link #redact} would mask. */
+    public static boolean foundIn(String text) {
+        return text != null && INSZ_LIKE.matcher(text).find();
+    }
+
+    /** Input quoted for an error message that echoes it: INSZ-like numbers masked first, then cut at 40 characters. */
+    public static String quoteMasked(String input) {
+        String masked = redact(String.valueOf(input));
+        return "'" + (masked.length() > 40 ? masked.substring(0, 40) + "…" : masked) + "'";
     }
 
     @Override

@@ -1,6 +1,8 @@
 package be.proactief.core.insz;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -75,5 +77,25 @@ class InszTest {
     void redact_masks_every_number_that_looks_like_an_insz() {
         assertThat(Insz.redact("GET /v1/checks/85073003328 and 85.07.30-033.28, not 1234"))
                 .isEqualTo("GET /v1/checks/85.07.30-***.** and 85.07.30-***.**, not 1234");
+    }
+
+    @Test
+    void redact_masks_every_form_that_parse_accepts() {
+        for (String written : List.of("850730-033-28", "85-07-30-033-28", "850730 033-28", "85.07.30 - 033.28", "85 07 30 033 28",
+                "8 5 0 7 3 0 0 3 3 2 8")) {
+            assertThat(Insz.isValid(written)).as(written).isTrue();
+            assertThat(Insz.redact("kind " + written + ".")).as(written).isEqualTo("kind 85.07.30-***.**.");
+        }
+    }
+
+    @Test
+    void redact_masks_an_insz_glued_to_more_digits() {
+        assertThat(Insz.redact("ref 850730033281")).isEqualTo("ref 85.07.30-***.**1");
+    }
+
+    @Test
+    void redact_leaves_shorter_numbers_and_dates_alone() {
+        assertThat(Insz.redact("invoice 2026-11 line 12, 1234567890 cents, 2026-11-28T10:15:00Z"))
+                .isEqualTo("invoice 2026-11 line 12, 1234567890 cents, 2026-11-28T10:15:00Z");
     }
 }
