@@ -200,6 +200,14 @@ class CheckApiHandlerTest {
     }
 
     @Test
+    void an_insz_sent_as_the_scheme_is_masked_in_the_400() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
+                "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"" + NOBODY_SPECIAL.digits() + "\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"scheme\"", NOBODY_SPECIAL.masked()).doesNotContain(NOBODY_SPECIAL.digits());
+    }
+
+    @Test
     void a_bad_date_is_400() {
         assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
                 "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"date\":\"28/11/2026\"}")), 400);
@@ -221,6 +229,17 @@ class CheckApiHandlerTest {
                         + "\"note\":\"" + "x".repeat(501) + "\",\"validUntil\":\"" + java.time.LocalDate.parse(Events.today()).plusDays(3) + "\"}"));
         assertProblem(r, 400);
         assertThat(r.getBody()).contains("\"field\":\"note\"");
+    }
+
+    @Test
+    void a_note_with_a_national_number_is_400_and_not_echoed() {
+        String d = NOBODY_SPECIAL.digits();
+        String note = "kind verblijft ook bij " + d.substring(0, 6) + "-" + d.substring(6, 9) + "-" + d.substring(9); // 886314-512-99
+        APIGatewayV2HTTPResponse r = invoke(Events.to(events.load("create-override.json", Map.of("INSZ", LEEFLOON.insz().digits())), "POST", "/v1/overrides",
+                "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"outcome\":\"ENTITLED\",\"reasonCode\":\"OTHER\","
+                        + "\"note\":\"" + note + "\",\"validUntil\":\"" + java.time.LocalDate.parse(Events.today()).plusDays(3) + "\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"note\"", "national number").doesNotContain(NOBODY_SPECIAL.digits().substring(6));
     }
 
     @Test

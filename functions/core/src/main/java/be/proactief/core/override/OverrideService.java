@@ -75,7 +75,7 @@ public final class OverrideService {
                 if (scheme.tiers().size() > 1) throw new InvalidOverrideException("tier", "tier is required for ENTITLED; one of " + tierIds(scheme));
                 tier = scheme.tiers().get(0).id();
             } else if (scheme.tier(tier).isEmpty()) {
-                throw new InvalidOverrideException("tier", "unknown tier '" + tier + "' for scheme " + scheme.id() + "; one of " + tierIds(scheme));
+                throw new InvalidOverrideException("tier", "unknown tier " + Insz.quoteMasked(tier) + " for scheme " + scheme.id() + "; one of " + tierIds(scheme));
             }
         } else if (tier != null) {
             throw new InvalidOverrideException("tier", "a NOT_ENTITLED override has no tier");
@@ -84,6 +84,7 @@ public final class OverrideService {
         if (request.note() != null && request.note().length() > Override.MAX_NOTE_LENGTH) {
             throw new InvalidOverrideException("note", "note may have at most " + Override.MAX_NOTE_LENGTH + " characters");
         }
+        refuseInsz("note", request.note());
         Instant now = clock.instant();
         Instant expiresAt = request.validUntil().plusDays(1).atStartOfDay(Period.ZONE).plus(scheme.retention()).toInstant();
         Override override = new Override(UUID.randomUUID().toString(), keys.person(scheme.id(), request.insz()), scheme.id(),
@@ -115,6 +116,7 @@ public final class OverrideService {
     }
 
     public OverrideStore.RevokeResult revoke(String overrideId, String by, String reason) {
+        refuseInsz("reason", reason);
         Instant now = clock.instant();
         OverrideStore.RevokeResult result = store.revoke(overrideId, new Override.Revocation(by, now, reason), now);
         if (result == OverrideStore.RevokeResult.REVOKED) {
@@ -122,6 +124,13 @@ public final class OverrideService {
                     o.outcome().name(), o.tier(), "OVERRIDE", null, null, overrideId, reason)));
         }
         return result;
+    }
+
+    /** Free text is stored and audited as typed: it must not hold a national number (the override already names its resident). */
+    private static void refuseInsz(String field, String text) {
+        if (Insz.foundIn(text)) {
+            throw new InvalidOverrideException(field, field + " may not contain a national number (INSZ); the override is already linked to its resident");
+        }
     }
 
     private static String tierIds(SchemeVersion scheme) {

@@ -68,4 +68,31 @@ class OverrideServiceTest {
         assertThat(f.overrideService.revoke(o.overrideId(), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.ALREADY_REVOKED);
         assertThat(f.overrideService.revoke("no-such-id", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
     }
+
+    @Test
+    void a_note_with_a_national_number_is_refused_and_nothing_is_stored() {
+        assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
+                ReasonCode.CO_PARENTING, "kind verblijft ook bij vader 85-07-30-033-28", null, LocalDate.of(2026, 12, 31), "cw")))
+                .isInstanceOf(InvalidOverrideException.class)
+                .satisfies(e -> assertThat(((InvalidOverrideException) e).field()).isEqualTo("note"))
+                .hasMessageNotContaining("033");
+        assertThat(f.overrideService.search(resident, null)).isEmpty();
+    }
+
+    @Test
+    void a_revocation_reason_with_a_national_number_is_refused_and_the_override_stays() {
+        Override o = f.overrideService.create(entitled(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
+
+        assertThatThrownBy(() -> f.overrideService.revoke(o.overrideId(), "cw", "verkeerde persoon, bedoeld was 85.07.30-033.28"))
+                .isInstanceOf(InvalidOverrideException.class)
+                .satisfies(e -> assertThat(((InvalidOverrideException) e).field()).isEqualTo("reason"));
+        assertThat(f.overrideService.search(resident, null).get(0).revocation()).isNull();
+    }
+
+    @Test
+    void an_unknown_tier_that_is_a_national_number_is_not_echoed() {
+        assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "85073003328",
+                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw")))
+                .hasMessageContaining("unknown tier '85.07.30-***.**'");
+    }
 }

@@ -77,7 +77,7 @@ final class RequestReader {
             try {
                 return LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
-                errors.add(new Problem.FieldError(field, field + " must be a date YYYY-MM-DD, got '" + Insz.redact(truncate(value)) + "'"));
+                errors.add(new Problem.FieldError(field, field + " must be a date YYYY-MM-DD, got " + Insz.quoteMasked(value)));
                 return null;
             }
         }
@@ -91,7 +91,7 @@ final class RequestReader {
                 return Enum.valueOf(type, value.strip());
             } catch (IllegalArgumentException e) {
                 errors.add(new Problem.FieldError(field, field + " must be one of " + Arrays.toString(type.getEnumConstants())
-                        + ", got '" + Insz.redact(truncate(value)) + "'"));
+                        + ", got " + Insz.quoteMasked(value)));
                 return null;
             }
         }
@@ -109,10 +109,6 @@ final class RequestReader {
         /** Throws a 400 problem with every error collected so far. */
         void check() {
             if (!errors.isEmpty()) throw new ApiException(Problem.validation(errors));
-        }
-
-        private static String truncate(String v) {
-            return v.length() > 40 ? v.substring(0, 40) + "…" : v;
         }
     }
 }

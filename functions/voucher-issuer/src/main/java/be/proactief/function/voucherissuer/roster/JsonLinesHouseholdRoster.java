@@ -59,7 +59,7 @@ public final class JsonLinesHouseholdRoster implements HouseholdRoster {
                 } catch (IOException | RosterJson.UnreadableHouseholdException e) {
                     unreadable++;
                     LOG.warn("roster file {} line {} is not a household: {}", file.getFileName(), nextLine,
-                            e instanceof RosterJson.UnreadableHouseholdException ? e.getMessage() : "not JSON");
+                            e instanceof RosterJson.UnreadableHouseholdException ? Insz.redact(e.getMessage()) : "not JSON");
                 }
             }
             boolean more = line != null && peekMore();
