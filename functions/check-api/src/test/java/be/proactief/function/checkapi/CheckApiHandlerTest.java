@@ -208,6 +208,16 @@ class CheckApiHandlerTest {
     }
 
     @Test
+    void a_date_far_in_the_past_or_future_is_400() {
+        for (String date : java.util.List.of("1850-01-01", "+999999999-12-31", java.time.LocalDate.parse(Events.today()).plusYears(2).toString())) {
+            APIGatewayV2HTTPResponse r = invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
+                    "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"date\":\"" + date + "\"}"));
+            assertProblem(r, 400);
+            assertThat(r.getBody()).as(date).contains("\"field\":\"date\"", "must be between");
+        }
+    }
+
+    @Test
     void a_bad_date_is_400() {
         assertProblem(invoke(Events.to(check(LEEFLOON.insz()), "POST", "/v1/checks",
                 "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\",\"date\":\"28/11/2026\"}")), 400);

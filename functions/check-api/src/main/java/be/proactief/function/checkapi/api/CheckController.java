@@ -23,6 +23,13 @@ import java.time.LocalDate;
 @Controller("/v1/checks")
 public class CheckController {
 
+    /**
+     * How far from today a check's {@code date} may lie: billing looks back over past invoices (five
+     * years, as long as a claim on them lasts), a desk or a portal at most a year ahead.
+     */
+    static final int YEARS_BACK = 5;
+    static final int YEARS_AHEAD = 1;
+
     private final EntitlementEngine engine;
     private final RequestReader reader;
     private final Clock clock;
@@ -40,7 +47,8 @@ public class CheckController {
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());
         String scheme = fields.required("scheme", in.scheme());
-        LocalDate date = fields.date("date", in.date());
+        LocalDate today = engine.today();
+        LocalDate date = fields.dateWithin("date", in.date(), today.minusYears(YEARS_BACK), today.plusYears(YEARS_AHEAD));
         fields.check();
         Caller caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).orElseThrow();
         DecisionResult result = engine.decide(DecisionRequest.onDate(insz, scheme, date, caller.id()));

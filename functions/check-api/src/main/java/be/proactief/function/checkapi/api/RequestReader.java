@@ -82,6 +82,16 @@ final class RequestReader {
             }
         }
 
+        /** {@link #date}, and within {@code earliest}…{@code latest} (both included). */
+        LocalDate dateWithin(String field, String value, LocalDate earliest, LocalDate latest) {
+            LocalDate date = date(field, value);
+            if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
+                errors.add(new Problem.FieldError(field, field + " must be between " + earliest + " and " + latest + ", got " + date));
+                return null;
+            }
+            return date;
+        }
+
         <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
             if (value == null || value.isBlank()) {
                 errors.add(new Problem.FieldError(field, field + " is required; one of " + Arrays.toString(type.getEnumConstants())));
