@@ -141,6 +141,13 @@ class CheckApiHandlerTest {
     }
 
     @Test
+    void revoking_an_id_of_three_thousand_characters_is_404_not_500() {
+        APIGatewayV2HTTPResponse r = invoke(events.load("revoke-override.json", Map.of("OVERRIDE_ID", "a".repeat(3000))));
+        assertProblem(r, 404);
+        assertThat(r.getBody().length()).isLessThan(1000);
+    }
+
+    @Test
     void a_caseworker_sees_the_stored_decisions() {
         invoke(check(LEEFLOON.insz()));
         APIGatewayV2HTTPResponse r = invoke(events.load("search-decisions.json", Map.of("INSZ", LEEFLOON.insz().digits())));

@@ -117,6 +117,7 @@ public final class OverrideService {
 
     public OverrideStore.RevokeResult revoke(String overrideId, String by, String reason) {
         refuseInsz("reason", reason);
+        if (!issuedHere(overrideId)) return OverrideStore.RevokeResult.NOT_FOUND; // never sent to the store, whatever its length
         Instant now = clock.instant();
         OverrideStore.RevokeResult result = store.revoke(overrideId, new Override.Revocation(by, now, reason), now);
         if (result == OverrideStore.RevokeResult.REVOKED) {
@@ -124,6 +125,16 @@ public final class OverrideService {
                     o.outcome().name(), o.tier(), "OVERRIDE", null, null, overrideId, reason)));
         }
         return result;
+    }
+
+    /** Override ids are the UUIDs {@link #create} gives, in their canonical form. */
+    private static boolean issuedHere(String overrideId) {
+        if (overrideId == null || overrideId.length() != 36) return false;
+        try {
+            return UUID.fromString(overrideId).toString().equals(overrideId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Free text is stored and audited as typed: it must not hold a national number (the override already names its resident). */

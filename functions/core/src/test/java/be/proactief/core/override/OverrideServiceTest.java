@@ -95,4 +95,10 @@ class OverrideServiceTest {
                 ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw")))
                 .hasMessageContaining("unknown tier '85.07.30-***.**'");
     }
+
+    @Test
+    void an_id_this_service_never_issued_is_not_found_without_asking_the_store() {
+        assertThat(f.overrideService.revoke("x".repeat(3000), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(f.overrideService.revoke("85073003328", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+    }
 }

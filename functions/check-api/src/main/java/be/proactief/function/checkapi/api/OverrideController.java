@@ -78,7 +78,7 @@ public class OverrideController {
         OverrideStore.RevokeResult result = overrides.revoke(id, caller(request).id(), reason);
         return switch (result) {
             case REVOKED -> HttpResponse.noContent();
-            case NOT_FOUND -> throw ApiException.notFound("No override " + Insz.redact(id));
+            case NOT_FOUND -> throw ApiException.notFound("No override " + Insz.quoteMasked(id));
             case ALREADY_REVOKED -> throw ApiException.conflict("Override " + id + " is already revoked");
         };
     }
