@@ -1,5 +1,6 @@
 package be.proactief.core.insz;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -92,6 +93,10 @@ public final class Insz {
         return kindOfMonth(Integer.parseInt(digits.substring(2, 4)));
     }
 
+    static boolean isKnownMonth(int month) {
+        return kindOfMonth(month) != null;
+    }
+
     private static Kind kindOfMonth(int month) {
         if (month <= 12) return Kind.NATIONAL_NUMBER;
         if ((month >= 20 && month <= 32) || (month >= 40 && month <= 52)) return Kind.BIS_NUMBER;
@@ -129,23 +134,31 @@ public final class Insz {
         return "'" + out + (input.length() > 32 ? "…" : "") + "'";
     }
 
-    /**
-     * 11 digits with, between any two, the separators {@link #parse} accepts ('.', '-', ' ', up to three
-     * in a row), as in {@code 85.07.30-033.28}, {@code 850730-033-28} or {@code 85 07 30 033 28}; also the
-     * first 11 of a longer run of digits, as an INSZ glued to something else is still one.
-     */
-    private static final java.util.regex.Pattern INSZ_LIKE = java.util.regex.Pattern.compile(
-            "(?<!\\d)(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)[-. ]{0,3}(\\d)(?:[-. ]{0,3}\\d){5}");
-
-    /** Masks everything in {@code text} that looks like an INSZ (11 digits, written in any of the ways {@link #parse} accepts). */
+    /** Masks every INSZ in {@code text}, however it is written (see {@link InszFinder}): {@code 85.07.30-***.**}. */
     public static String redact(String text) {
         if (text == null) return null;
-        return INSZ_LIKE.matcher(text).replaceAll("$1$2.$3$4.$5$6-***.**");
+        List<InszFinder.Found> found = InszFinder.toMask(text);
+        if (found.isEmpty()) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (InszFinder.Found f : found) {
+            out.append(text, from, f.start()).append(mask(f.digits()));
+            from = f.end();
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
-    /** Whether {@code text} holds anything that {@link #redact} would mask. */
+    /**
+     * Whether {@code text} holds a valid INSZ standing on its own, however it is written: stricter than
+     * {@link #redact}, so that dates, IBANs and phone numbers do not count.
+     */
     public static boolean foundIn(String text) {
-        return text != null && INSZ_LIKE.matcher(text).find();
+        return text != null && !InszFinder.certain(text).isEmpty();
+    }
+
+    /** What was sent as an INSZ, for a message, without parsing it: at most the first 6 digits show. */
+    public static String maskUnparsed(String input) {
+        return input == null ? "null" : maskLoose(input);
     }
 
     /** Input quoted for an error message that echoes it: INSZ-like numbers masked first, then cut at 40 characters. */

@@ -94,6 +94,33 @@ class InszTest {
     }
 
     @Test
+    void redact_masks_an_insz_that_follows_another_number() {
+        assertThat(Insz.redact("dossier 2024 85073003328")).isEqualTo("dossier 2024 85.07.30-***.**");
+        assertThat(Insz.redact("line 123 85.07.30-033.28")).isEqualTo("line 123 85.07.30-***.**");
+    }
+
+    @Test
+    void redact_masks_an_insz_written_with_other_spaces_and_dashes() {
+        assertThat(Insz.redact("85\u00A007\u00A030 033\u201328")).isEqualTo("85.07.30-***.**");
+        assertThat(Insz.redact("85/07/30\t033 28")).isEqualTo("85.07.30-***.**");
+    }
+
+    @Test
+    void found_in_sees_a_valid_insz_however_written() {
+        for (String text : List.of("kind 85073003328", "kind 85.07.30-033.28", "vader: 850730-033-28", "85\u00A007\u00A030\u00A0033\u00A028")) {
+            assertThat(Insz.foundIn(text)).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void found_in_leaves_dates_accounts_phone_numbers_and_references_alone() {
+        for (String text : List.of("co-ouderschap 2026-01-01 - 2026-06-30", "01.01.2026 - 30.06.2026", "BE68 5390 0754 7034",
+                "+32 470 12 34 56", "0032 470 12 34 56", "539-0075470-34", "INV-2026-11-000123", "1764355200000")) {
+            assertThat(Insz.foundIn(text)).as(text).isFalse();
+        }
+    }
+
+    @Test
     void redact_leaves_shorter_numbers_and_dates_alone() {
         assertThat(Insz.redact("invoice 2026-11 line 12, 1234567890 cents, 2026-11-28T10:15:00Z"))
                 .isEqualTo("invoice 2026-11 line 12, 1234567890 cents, 2026-11-28T10:15:00Z");

@@ -98,7 +98,22 @@ class OverrideServiceTest {
 
     @Test
     void an_id_this_service_never_issued_is_not_found_without_asking_the_store() {
-        assertThat(f.overrideService.revoke("x".repeat(3000), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
-        assertThat(f.overrideService.revoke("85073003328", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        OverrideStore untouchable = (OverrideStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{OverrideStore.class}, (proxy, method, args) -> {
+                    throw new AssertionError("the store was asked: " + method.getName());
+                });
+        OverrideService service = new OverrideService(f.catalog, f.keys, untouchable, f.audit, f.clock);
+
+        assertThat(service.revoke("x".repeat(3000), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(service.revoke("85073003328", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(service.revoke("6F9619FF-8B86-D011-B42D-00C04FC964FF", "cw", "r")).as("not canonical").isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+    }
+
+    @Test
+    void a_note_with_dates_an_account_and_a_phone_number_is_stored() {
+        String note = "co-ouderschap 2026-01-01 - 2026-06-30, rekening BE68 5390 0754 7034, tel. +32 470 12 34 56";
+        Override o = f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
+                ReasonCode.CO_PARENTING, note, null, LocalDate.of(2026, 12, 31), "cw"));
+        assertThat(o.note()).isEqualTo(note);
     }
 }
