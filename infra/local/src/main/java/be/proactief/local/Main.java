@@ -198,6 +198,9 @@ public final class Main {
         return 0;
     }
 
+    /** Five receives at the voucher-work queue's 360 s visibility timeout, and a minute more. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(31);
+
     static int trigger(List<String> args, PrintStream out) {
         Options o = Options.parse("trigger", args, Set.of("period", "roster"), 1);
         if (o.help()) {
@@ -231,8 +234,11 @@ public final class Main {
             if (run.backend != LocalRun.Backend.SERVE) {
                 // no serve to process the fan-out: do it here, as the event source mapping would
                 run.startEventSourceMappings();
-                if (!run.awaitDrained(Duration.ofMinutes(5))) {
-                    throw new IllegalStateException("the voucher-work queue was not drained within 5 minutes");
+                // a failed household comes back after the queue's visibility timeout (360 s), up to 5 times,
+                // before it goes to the DLQ: wait that long rather than drop the embedded stack with work on it
+                if (!run.awaitDrained(DRAIN_TIMEOUT)) {
+                    long left = run.mappings().stream().mapToLong(m -> run.depth(m.queueUrl())).sum();
+                    throw new IllegalStateException(left + " messages still on the voucher-work queue after " + DRAIN_TIMEOUT.toMinutes() + " minutes");
                 }
                 out.println("processed: " + run.mappings().stream().mapToLong(SqsEventSourceMapping::invocations).sum() + " batches");
             } else {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -64,13 +63,17 @@ public final class TemplateEnvironment {
      * constructor (the one Lambda calls) reads them in place of environment variables; restores
      * the system properties afterwards.
      */
-    public static <T> T withSystemProperties(Map<String, Object> properties, java.util.function.Supplier<T> start) {
-        Properties before = (Properties) System.getProperties().clone();
+    public static synchronized <T> T withSystemProperties(Map<String, Object> properties, java.util.function.Supplier<T> start) {
+        Map<String, String> before = new HashMap<>();
+        properties.keySet().forEach(k -> before.put(k, System.getProperty(k)));
         try {
             properties.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
             return start.get();
         } finally {
-            System.setProperties(before);
+            before.forEach((k, v) -> {
+                if (v == null) System.clearProperty(k);
+                else System.setProperty(k, v);
+            });
         }
     }
 

@@ -3,7 +3,11 @@ package be.proactief.function.checkapi.api;
 import be.proactief.core.insz.Insz;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Request bodies as they arrive: every field a string, validated by {@link RequestReader}. */
+/**
+ * Request bodies as they arrive: every field a string, validated by {@link RequestReader}. A record prints
+ * every field by default; these print the INSZ with at most its first 6 digits, other fields masked and cut,
+ * and no free text.
+ */
 final class Requests {
 
     private Requests() {
@@ -13,7 +17,7 @@ final class Requests {
     record CheckRequest(String insz, String scheme, String date) {
         @Override
         public String toString() {
-            return "CheckRequest[insz=" + masked(insz) + ", scheme=" + scheme + ", date=" + date + "]";
+            return "CheckRequest[insz=" + Insz.maskUnparsed(insz) + ", scheme=" + Insz.quoteMasked(scheme) + ", date=" + Insz.quoteMasked(date) + "]";
         }
     }
 
@@ -22,8 +26,9 @@ final class Requests {
                            String validFrom, String validUntil) {
         @Override
         public String toString() {
-            return "OverrideRequest[insz=" + masked(insz) + ", scheme=" + scheme + ", outcome=" + outcome + ", tier=" + tier
-                    + ", reasonCode=" + reasonCode + ", validFrom=" + validFrom + ", validUntil=" + validUntil + "]";
+            return "OverrideRequest[insz=" + Insz.maskUnparsed(insz) + ", scheme=" + Insz.quoteMasked(scheme) + ", outcome=" + Insz.quoteMasked(outcome)
+                    + ", tier=" + Insz.quoteMasked(tier) + ", reasonCode=" + Insz.quoteMasked(reasonCode) + ", validFrom=" + Insz.quoteMasked(validFrom)
+                    + ", validUntil=" + Insz.quoteMasked(validUntil) + "]";
         }
     }
 
@@ -31,16 +36,15 @@ final class Requests {
     record SubjectSearch(String insz, String scheme) {
         @Override
         public String toString() {
-            return "SubjectSearch[insz=" + masked(insz) + ", scheme=" + scheme + "]";
+            return "SubjectSearch[insz=" + Insz.maskUnparsed(insz) + ", scheme=" + Insz.quoteMasked(scheme) + "]";
         }
     }
 
     @Serdeable
     record RevokeRequest(String reason) {
-    }
-
-    /** A record prints every field by default: these print the INSZ masked (and no free-text note). */
-    private static String masked(String insz) {
-        return insz == null ? null : Insz.quoteMasked(insz);
+        @Override
+        public String toString() {
+            return "RevokeRequest[reason: " + (reason == null ? 0 : reason.length()) + " characters]";
+        }
     }
 }
