@@ -2,6 +2,7 @@ package be.proactief.function.checkapi.security;
 
 import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.aws.wiring.Settings;
+import be.proactief.core.insz.Insz;
 import be.proactief.function.checkapi.http.Problem;
 import be.proactief.function.checkapi.http.Problems;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -102,7 +103,9 @@ public class ScopeFilter {
         addScopes(claims.get("scope"), granted);
         addScopes(claims.get("scp"), granted);
         Object id = claims.get("client_id") != null ? claims.get("client_id") : claims.get("sub");
-        return new Caller(id == null ? "unknown" : String.valueOf(id), granted);
+        // the caller id is audited and stored as an override's author: an identity provider that uses
+        // the national number as subject must not put it there
+        return new Caller(id == null ? "unknown" : Insz.redact(String.valueOf(id)), granted);
     }
 
     /**

@@ -62,4 +62,10 @@ class ScopeClaimsTest {
     void noScopeAnywhereGrantsNothing() {
         assertThat(ScopeFilter.caller(Map.of("sub", "s", "scope", "  "), null).scopes()).isEmpty();
     }
+
+    @Test
+    void a_subject_that_is_a_national_number_is_kept_masked() {
+        Caller caller = ScopeFilter.caller(Map.of("sub", "85073003328", "scope", "entitlements/override"), null);
+        assertThat(caller.id()).isEqualTo("85.07.30-***.**");
+    }
 }
