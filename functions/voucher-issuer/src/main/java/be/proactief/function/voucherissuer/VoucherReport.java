@@ -1,6 +1,7 @@
 package be.proactief.function.voucherissuer;
 
 import be.proactief.aws.audit.Json;
+import be.proactief.core.insz.Insz;
 import be.proactief.core.voucher.VoucherRun;
 import be.proactief.core.voucher.VoucherTally;
 import jakarta.inject.Singleton;
@@ -57,10 +58,13 @@ public class VoucherReport {
         METRICS.info(emf(clock.instant(), s.scheme(), counts));
     }
 
-    public void batch(String scheme, VoucherTally t, long durationMillis) {
+    /** One line per run in the batch: summed by {@code runId}, the lines give a run's totals. */
+    public void batch(String scheme, String period, String runId, VoucherTally t, long durationMillis) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", "VOUCHER_BATCH");
         line.put("scheme", scheme);
+        line.put("period", period);
+        line.put("runId", runId == null ? null : Insz.redact(runId));
         line.put("households", t.households());
         line.put("entitled", t.entitled());
         line.put("notEntitled", t.notEntitled());

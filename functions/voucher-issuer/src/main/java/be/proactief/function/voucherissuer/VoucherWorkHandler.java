@@ -61,7 +61,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         long started = System.nanoTime();
-        Map<String, VoucherTally> byScheme = new LinkedHashMap<>();
+        Map<RunKey, VoucherTally> byRun = new LinkedHashMap<>();
         SQSBatchResponse response = SqsBatch.process(event, message -> {
             VoucherWorkItem item;
             try {
@@ -69,10 +69,10 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
             } catch (IOException | RuntimeException e) {
                 // our own messages (IllegalArgumentException) are free of personal data; a parser's might quote the body
                 String why = e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName();
-                reject(message, "not a voucher work message (" + why + ")", byScheme.computeIfAbsent("unknown", k -> new VoucherTally()));
+                reject(message, "not a voucher work message (" + why + ")", byRun.computeIfAbsent(RunKey.UNKNOWN, k -> new VoucherTally()));
                 return;
             }
-            VoucherTally tally = byScheme.computeIfAbsent(item.scheme() == null ? "unknown" : item.scheme(), k -> new VoucherTally());
+            VoucherTally tally = byRun.computeIfAbsent(RunKey.of(item), k -> new VoucherTally());
             try {
                 tally.issued(issuer.issue(item));
             } catch (InvalidWorkItemException e) {
@@ -83,8 +83,17 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
             }
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
-        byScheme.forEach((scheme, tally) -> report.batch(scheme, tally, millis));
+        byRun.forEach((run, tally) -> report.batch(run.scheme(), run.period(), run.runId(), tally, millis));
         return response;
+    }
+
+    /** Which run a message belongs to, so that the batch lines of a yearly run add up apart from a catch-up's. */
+    private record RunKey(String scheme, String period, String runId) {
+        static final RunKey UNKNOWN = new RunKey("unknown", null, null);
+
+        static RunKey of(VoucherWorkItem item) {
+            return new RunKey(item.scheme() == null ? "unknown" : item.scheme(), item.period(), item.runId());
+        }
     }
 
     /** To the DLQ at once; should that fail, the message is retried like any transient failure. */

@@ -111,6 +111,8 @@ class VoucherRunScenarioTest {
         }
         assertThat(logLines).anyMatch(l -> l.contains("\"event\":\"VOUCHER_RUN\"") && l.contains("\"householdsRead\":60"));
         assertThat(logLines).anyMatch(l -> l.contains("\"event\":\"VOUCHER_BATCH\"") && l.contains("\"vouchers\":"));
+        assertThat(logLines).filteredOn(l -> l.contains("\"event\":\"VOUCHER_BATCH\""))
+                .allMatch(l -> l.contains("\"period\":\"2027\",\"runId\":\"yearly\""));
         assertThat(logLines).anyMatch(l -> l.contains("\"_aws\":{") && l.contains("\"Namespace\":\"Proactief\""));
 
         System.out.printf("voucher run: 60 households in %.2f s (%.0f households/s), %d platform calls (%.2f per household), %d vouchers/credits%n",
