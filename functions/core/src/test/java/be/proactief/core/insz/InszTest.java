@@ -106,6 +106,51 @@ class InszTest {
     }
 
     @Test
+    void redact_masks_an_insz_whose_neighbour_looks_like_one_too() {
+        assertThat(Insz.redact("dossier 2024-0012 85.07.30-033.28")).doesNotContain("033", "3.28");
+        assertThat(Insz.redact("bezoek 05/01/2024 85073003328")).doesNotContain("3003328", "03328");
+    }
+
+    @Test
+    void redact_masks_a_mistyped_insz_next_to_another_number() {
+        assertThat(Insz.redact("85073003329 2024-03-12")).doesNotContain("03329");
+        assertThat(Insz.redact("85.07.30-033.29 12/03/2024")).doesNotContain("033.29");
+        assertThat(Insz.redact("85073003328 85073003329")).doesNotContain("03328", "03329");
+    }
+
+    @Test
+    void redact_masks_an_insz_written_with_any_kind_of_space_or_minus() {
+        for (String written : List.of("85\u200907\u200930 033 28", "85\u202F07\u202F30\u202F033\u202F28", "85\u200707\u200730\u2212033\u221228",
+                "850730\u200B03328", "85.07.30  -  033.28", "85073\r\n    003328")) {
+            assertThat(Insz.redact("x " + written + " y")).as(written).isEqualTo("x 85.07.30-***.** y");
+        }
+    }
+
+    @Test
+    void redact_leaves_uuids_alone() {
+        assertThat(Insz.redact("ref a28a3036-9962-4f29-9371-45395d8a0ca8")).isEqualTo("ref a28a3036-9962-4f29-9371-45395d8a0ca8");
+    }
+
+    @Test
+    void redact_copes_with_a_megabyte_of_digits() {
+        String digits = "1 2".repeat(350_000);
+        assertThat(Insz.redact(digits)).isNotNull();
+    }
+
+    @Test
+    void found_in_sees_a_mistyped_insz_standing_on_its_own() {
+        assertThat(Insz.foundIn("rijksregisternummer vader 85073003329")).isTrue();
+    }
+
+    @Test
+    void found_in_leaves_phone_file_and_enterprise_numbers_alone() {
+        for (String text : List.of("+32 470 12 34 56", "+32470123456", "dossier 2024-0012345", "20240312-001", "0403.170.701 - 1 vestiging",
+                "0470/12.34.56 - 2 kinderen", "a28a3036-9962-4f29-9371-45395d8a0ca8")) {
+            assertThat(Insz.foundIn(text)).as(text).isFalse();
+        }
+    }
+
+    @Test
     void found_in_sees_a_valid_insz_however_written() {
         for (String text : List.of("kind 85073003328", "kind 85.07.30-033.28", "vader: 850730-033-28", "85\u00A007\u00A030\u00A0033\u00A028")) {
             assertThat(Insz.foundIn(text)).as(text).isTrue();

@@ -76,7 +76,7 @@ public class InvoiceJson {
 
     private static String summary(Exception e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        text = Insz.redact(text).replaceAll("\\s+", " ").strip();
+        text = Insz.redact(text.replaceAll("\\s+", " ")).strip();
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }
