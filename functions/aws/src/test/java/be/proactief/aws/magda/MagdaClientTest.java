@@ -230,7 +230,7 @@ class MagdaClientTest {
     // ---- timeouts and connection failures -----------------------------------------------------------
 
     @Test
-    void aPlatformThatDoesNotAnswerTimesOutWithinTheReadTimeoutPerAttempt() throws InterruptedException {
+    void aPlatformThatDoesNotAnswerTimesOutWithinTheReadTimeoutPerAttempt() {
         simulator.faults().timeout(SimulatorFaults.ALWAYS);
         MagdaClient client = new MagdaClient(config(simulator.endpoint()).withTimeouts(Duration.ofMillis(300), READ_TIMEOUT));
         long start = System.nanoTime();
@@ -241,7 +241,7 @@ class MagdaClientTest {
         assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
         // far below the simulator's 30 s hold: each attempt gave up after its read timeout
         assertThat(took).isBetween(READ_TIMEOUT.multipliedBy(3), READ_TIMEOUT.multipliedBy(3).plusSeconds(5));
-        awaitCallCount(3);
+        simulator.awaitCallCount(3, Duration.ofSeconds(5)); // a call the client gave up on may be counted a moment later
         assertThat(simulator.callCount()).isEqualTo(3);
     }
 
@@ -300,7 +300,7 @@ class MagdaClientTest {
         try {
             List<Future<StatusAnswer>> underWay = new ArrayList<>();
             for (int i = 0; i < 2; i++) underWay.add(pool.submit(() -> client.ask(insz, List.of(LEEFLOON), MARCH_2025)));
-            awaitInFlight(2);
+            assertThat(simulator.awaitInFlight(2, Duration.ofSeconds(5))).as("the simulator has 2 calls in flight").isTrue();
 
             PlatformUnavailableException e = unavailable(client, insz, List.of(LEEFLOON));
 
@@ -309,20 +309,6 @@ class MagdaClientTest {
             for (Future<StatusAnswer> f : underWay) assertThat(f.get(5, TimeUnit.SECONDS).applicable()).containsExactly(LEEFLOON);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** A call the client gave up on may reach the simulator's counter a moment later on a loaded machine. */
-    private void awaitCallCount(long n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (simulator.callCount() < n && System.nanoTime() < deadline) Thread.sleep(10);
-    }
-
-    private void awaitInFlight(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (simulator.inFlight() < n) {
-            if (System.nanoTime() > deadline) throw new AssertionError("simulator never had " + n + " calls in flight");
-            Thread.sleep(10);
         }
     }
 

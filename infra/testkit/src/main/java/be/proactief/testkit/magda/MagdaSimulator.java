@@ -236,6 +236,33 @@ public final class MagdaSimulator implements AutoCloseable {
         return inFlight.get();
     }
 
+    /**
+     * Waits, at most {@code timeout}, until {@link #inFlight()} is {@code n}: a loaded machine may take a moment to
+     * hand a call over, or to finish one whose answer is already sent. Whether it got there.
+     */
+    public boolean awaitInFlight(int n, Duration timeout) {
+        return await(() -> inFlight() == n, timeout);
+    }
+
+    /** Waits, at most {@code timeout}, until {@link #callCount()} is at least {@code n}. Whether it got there. */
+    public boolean awaitCallCount(long n, Duration timeout) {
+        return await(() -> callCount() >= n, timeout);
+    }
+
+    private static boolean await(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) return false;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return condition.getAsBoolean();
+            }
+        }
+        return true;
+    }
+
     // ---- HTTP ----------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -206,13 +206,13 @@ class MagdaSimulatorTest {
         assertThatThrownBy(() -> SoapCalls.post(simulator.endpoint(),
                 SoapCalls.question("r", Personas.leefloon().insz(), MARCH_2025, BIM_BVT), Duration.ofMillis(300)))
                 .isInstanceOf(HttpTimeoutException.class);
-        awaitInFlight(1);
+        simulator.awaitInFlight(1, Duration.ofSeconds(5));
         assertThat(simulator.inFlight()).isEqualTo(1);
 
         long start = System.nanoTime();
         simulator.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("far less than the 30 s hold").isLessThan(Duration.ofSeconds(10));
-        awaitInFlight(0);
+        simulator.awaitInFlight(0, Duration.ofSeconds(5));
         assertThat(simulator.inFlight()).isZero();
     }
 
@@ -284,7 +284,7 @@ class MagdaSimulatorTest {
         assertThat(simulator.callCount(leefloon)).isEqualTo(2);
         assertThat(simulator.callCount(other)).isEqualTo(1);
         assertThat(simulator.callCount(Personas.unknownInsz())).isZero();
-        awaitInFlight(0); // the last answer is sent just before its call leaves the count
+        simulator.awaitInFlight(0, Duration.ofSeconds(5)); // the last answer is sent just before its call leaves the count
         assertThat(SoapCalls.admin(simulator, "GET", "calls", null).body()).isEqualTo("{\"total\":3,\"inFlight\":0}");
 
         SoapCalls.admin(simulator, "DELETE", "calls", null);
@@ -300,7 +300,7 @@ class MagdaSimulatorTest {
             out.write(("POST " + simulator.endpoint().getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: text/xml\r\nContent-Length: 100\r\n\r\n<half").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
-            awaitInFlight(1);
+            simulator.awaitInFlight(1, Duration.ofSeconds(5));
 
             assertThat(simulator.inFlight()).isEqualTo(1);
             assertThat(simulator.callCount()).as("a call in flight is a call").isEqualTo(1);
@@ -342,15 +342,6 @@ class MagdaSimulatorTest {
         assertThat(SoapCalls.HTTP.send(java.net.http.HttpRequest.newBuilder(simulator.endpoint()).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
         assertThat(simulator.callCount()).isZero();
-    }
-
-    /**
-     * Waits (at most 5 s) until the simulator has {@code n} calls in flight: a loaded machine may take a moment to
-     * hand a call over, or to finish one whose answer is already sent. The assertion after it says what failed.
-     */
-    private void awaitInFlight(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (simulator.inFlight() != n && System.nanoTime() < deadline) Thread.sleep(5);
     }
 
     private static String[] concat(String[] head, String... tail) {
