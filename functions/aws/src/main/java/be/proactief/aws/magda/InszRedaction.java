@@ -16,7 +16,6 @@ final class InszRedaction {
     /** The text on one line, with every INSZ-like number masked and the length capped; {@code ""} for null. */
     static String scrub(String text) {
         if (text == null) return "";
-        String cleaned = Insz.redact(text.replaceAll("\\s+", " ")).strip();
-        return cleaned.length() > MAX_LENGTH ? cleaned.substring(0, MAX_LENGTH) + "…" : cleaned;
+        return Insz.redactLine(text, MAX_LENGTH);
     }
 }

@@ -156,6 +156,12 @@ public final class Insz {
         return text != null && !InszFinder.certain(text).isEmpty();
     }
 
+    /** {@code text} on one line (white space runs made one space), INSZs masked, cut at {@code maxLength} with "…". */
+    public static String redactLine(String text, int maxLength) {
+        String line = redact(text.replaceAll("\\s+", " ")).strip();
+        return line.length() > maxLength ? line.substring(0, maxLength) + "…" : line;
+    }
+
     /** What was sent as an INSZ, for a message, without parsing it: at most the first 6 digits show. */
     public static String maskUnparsed(String input) {
         return input == null ? "null" : maskLoose(input);

@@ -1,10 +1,10 @@
 package be.proactief.core.insz;
 
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -169,5 +169,11 @@ class InszTest {
     void redact_leaves_shorter_numbers_and_dates_alone() {
         assertThat(Insz.redact("invoice 2026-11 line 12, 1234567890 cents, 2026-11-28T10:15:00Z"))
                 .isEqualTo("invoice 2026-11 line 12, 1234567890 cents, 2026-11-28T10:15:00Z");
+    }
+
+    @Test
+    void redact_line_puts_text_on_one_line_masked_and_cut() {
+        assertThat(Insz.redactLine("kind\n  85 07 30\t033 28\r\nnot found ", 200)).isEqualTo("kind 85.07.30-***.** not found");
+        assertThat(Insz.redactLine("x".repeat(250), 200)).hasSize(201).endsWith("…");
     }
 }

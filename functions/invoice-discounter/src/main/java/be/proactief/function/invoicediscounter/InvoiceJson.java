@@ -75,8 +75,6 @@ public class InvoiceJson {
     }
 
     private static String summary(Exception e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        text = Insz.redact(text.replaceAll("\\s+", " ")).strip();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return Insz.redactLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 200);
     }
 }

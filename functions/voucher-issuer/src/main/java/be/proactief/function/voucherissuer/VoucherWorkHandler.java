@@ -1,5 +1,6 @@
 package be.proactief.function.voucherissuer;
 
+import be.proactief.aws.lambda.LazySingletons;
 import be.proactief.aws.sqs.SqsBatch;
 import be.proactief.core.voucher.InvalidWorkItemException;
 import be.proactief.core.voucher.VoucherIssuer;
@@ -9,7 +10,6 @@ import be.proactief.function.voucherissuer.queue.DeadLetterQueue;
 import be.proactief.function.voucherissuer.queue.WorkMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import be.proactief.aws.lambda.LazySingletons;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
