@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param overrideId  the override that decided (basis OVERRIDE), else null
  * @param expiresAt   when the stored item may be deleted (retention); readers ignore it after that
  * @param fulfilment  the benefit handed out on this decision, if any
+ * @param platformWarnings the platform's warning codes on the answer (e.g. {@code SSH00047}), codes only; shown to caseworkers
  */
 public record Decision(String decisionId,
                        SubjectKey subject,
@@ -32,7 +33,8 @@ public record Decision(String decisionId,
                        Instant decidedAt,
                        Instant validUntil,
                        Instant expiresAt,
-                       Fulfilment fulfilment) {
+                       Fulfilment fulfilment,
+                       java.util.List<String> platformWarnings) {
 
     public Decision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -44,6 +46,8 @@ public record Decision(String decisionId,
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(validUntil, "validUntil");
         if (outcome == Outcome.ENTITLED && tier == null) throw new IllegalArgumentException("an ENTITLED decision names its tier");
+        if (!outcome.decides()) throw new IllegalArgumentException("a decision is ENTITLED or NOT_ENTITLED; " + outcome + " is never stored");
+        platformWarnings = platformWarnings == null ? java.util.List.of() : java.util.List.copyOf(platformWarnings);
     }
 
     public boolean validAt(Instant now) {
@@ -71,6 +75,6 @@ public record Decision(String decisionId,
 
     public Decision withFulfilment(Fulfilment f) {
         return new Decision(decisionId, subject, scheme, schemeVersion, periodId, periodFrom, periodUntil, outcome, tier, basis,
-                platformReference, overrideId, decidedAt, validUntil, expiresAt, f);
+                platformReference, overrideId, decidedAt, validUntil, expiresAt, f, platformWarnings);
     }
 }

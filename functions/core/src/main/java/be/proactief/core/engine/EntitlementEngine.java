@@ -9,9 +9,14 @@ import be.proactief.core.decision.Outcome;
 import be.proactief.core.insz.Insz;
 import be.proactief.core.override.Override;
 import be.proactief.core.override.OverrideStore;
+import be.proactief.core.platform.PlatformCannotDecideException;
 import be.proactief.core.platform.PlatformUnavailableException;
 import be.proactief.core.platform.SocialStatusSource;
 import be.proactief.core.platform.StatusAnswer;
+import be.proactief.core.review.ReviewCase;
+import be.proactief.core.review.ReviewCaseStore;
+import be.proactief.core.review.ReviewReason;
+import be.proactief.core.review.ReviewSource;
 import be.proactief.core.scheme.Consultation;
 import be.proactief.core.scheme.Period;
 import be.proactief.core.scheme.SchemeCatalog;
@@ -37,7 +42,11 @@ import java.util.UUID;
  * platform (whose answer is then stored). The platform is asked tier by tier, most generous
  * first, stopping at the first yes, so it is asked no more than needed; or, where the scheme file
  * says {@code consultation: ONE_QUESTION}, in one question whose most generous yes wins. When the platform
- * cannot answer, the outcome is UNKNOWN and nothing is stored: UNKNOWN is never a refusal.
+ * cannot answer, the outcome is UNKNOWN and nothing is stored: UNKNOWN is never a refusal. When it
+ * answers, but not the question (no data, a person-level status, an unusable number, a status that
+ * applies in periods missing the status date), the outcome is REVIEW: nothing is stored as a
+ * decision, and a review case is opened (or added to) for a caseworker. Only an answer, for the
+ * person asked and every status asked, becomes NOT_ENTITLED.
  */
 public final class EntitlementEngine {
 
@@ -45,16 +54,18 @@ public final class EntitlementEngine {
     private final SubjectKeys keys;
     private final DecisionStore decisions;
     private final OverrideStore overrides;
+    private final ReviewCaseStore reviews;
     private final SocialStatusSource platform;
     private final AuditLog audit;
     private final Clock clock;
 
     public EntitlementEngine(SchemeCatalog catalog, SubjectKeys keys, DecisionStore decisions, OverrideStore overrides,
-                             SocialStatusSource platform, AuditLog audit, Clock clock) {
+                             ReviewCaseStore reviews, SocialStatusSource platform, AuditLog audit, Clock clock) {
         this.catalog = catalog;
         this.keys = keys;
         this.decisions = decisions;
         this.overrides = overrides;
+        this.reviews = reviews;
         this.platform = platform;
         this.audit = audit;
         this.clock = clock;
@@ -74,7 +85,7 @@ public final class EntitlementEngine {
         LocalDate date = request.date() != null ? request.date() : today();
         Period period = request.periodId() != null ? scheme.periodOf(request.periodId()) : scheme.periodContaining(date);
         SubjectKey subject = keys.person(scheme.id(), request.insz());
-        DecisionResult result = decide(scheme, period, date, subject, request.insz());
+        DecisionResult result = decide(scheme, period, date, subject, request.insz(), request.origin());
         audit(request.caller(), "CHECK", result);
         return result;
     }
@@ -88,8 +99,11 @@ public final class EntitlementEngine {
      * each decided as {@link #decide} decides a resident (an active override of that member, else
      * that member's stored decision, else the platform), stopping at the first ENTITLED member.
      * UNKNOWN (nothing stored for the household) as soon as the platform fails for a member before
-     * any member was found entitled. A NOT_ENTITLED household decision holds until the earliest
-     * validity of its members' decisions. Platform calls are summed over the members asked.
+     * any member was found entitled: UNKNOWN wins over REVIEW and is retried until every member has
+     * answered. REVIEW (nothing stored for the household; each such member's case names the household)
+     * when a member is REVIEW and no member is ENTITLED or UNKNOWN. A NOT_ENTITLED household decision
+     * holds until the earliest validity of its members' decisions. Platform calls are summed over the
+     * members asked.
      *
      * @param periodId the period ({@code 2027}); null for the period containing today
      * @throws IllegalArgumentException when {@code members} is empty
@@ -105,36 +119,47 @@ public final class EntitlementEngine {
 
         Optional<Decision> stored = decisions.find(household, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
         if (stored.isPresent()) {
-            DecisionResult reused = new DecisionResult(scheme, period, stored.get().outcome(), stored.get(), null, null, 0, true);
+            DecisionResult reused = DecisionResult.decided(scheme, period, stored.get(), 0, true);
             audit(who, "HOUSEHOLD_CHECK", reused);
             return reused;
         }
 
+        ReviewSource.Origin origin = ReviewSource.Origin.household(householdId);
         int calls = 0;
         Decision deciding = null;
+        DecisionResult review = null;
         Instant validUntil = null;
         for (Insz member : members) {
-            DecisionResult r = decide(scheme, period, date, keys.person(scheme.id(), member), member);
+            DecisionResult r = decide(scheme, period, date, keys.person(scheme.id(), member), member, origin);
             calls += r.platformCalls();
             audit(who, "HOUSEHOLD_MEMBER_CHECK", r);
             if (r.outcome() == Outcome.UNKNOWN) {
-                DecisionResult unknown = new DecisionResult(scheme, period, Outcome.UNKNOWN, null, r.retryAfter(), r.unknownReason(), calls, false);
+                DecisionResult unknown = DecisionResult.unknown(scheme, period, r.retryAfter(), r.unknownReason(), r.unknownDetail(), calls);
                 audit(who, "HOUSEHOLD_CHECK", unknown);
                 return unknown;
             }
-            deciding = r.decision();
-            validUntil = validUntil == null || deciding.validUntil().isBefore(validUntil) ? deciding.validUntil() : validUntil;
+            if (r.outcome() == Outcome.REVIEW) {
+                if (review == null) review = r;
+                continue;
+            }
             if (r.outcome() == Outcome.ENTITLED) {
+                deciding = r.decision();
                 validUntil = deciding.validUntil();
                 break;
             }
+            deciding = r.decision();
+            validUntil = validUntil == null || r.decision().validUntil().isBefore(validUntil) ? r.decision().validUntil() : validUntil;
+        }
+        if (review != null && (deciding == null || deciding.outcome() != Outcome.ENTITLED)) {
+            DecisionResult result = DecisionResult.review(scheme, period, review.reviewCase(), calls);
+            audit(who, "HOUSEHOLD_CHECK", result);
+            return result;
         }
         Decision decision = new Decision(UUID.randomUUID().toString(), household, scheme.id(), scheme.version(), period.id(),
                 period.from(), period.until(), deciding.outcome(), deciding.tier(), deciding.basis(), deciding.platformReference(),
-                deciding.overrideId(), now, validUntil, retentionEnd(scheme, period), null);
+                deciding.overrideId(), now, validUntil, retentionEnd(scheme, period), null, deciding.platformWarnings());
         Decision kept = decisions.putIfNoValidDecision(decision, now);
-        DecisionResult result = new DecisionResult(scheme, period, kept.outcome(), kept, null, null, calls,
-                !kept.decisionId().equals(decision.decisionId()));
+        DecisionResult result = DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));
         audit(who, "HOUSEHOLD_CHECK", result);
         return result;
     }
@@ -148,42 +173,50 @@ public final class EntitlementEngine {
         return found;
     }
 
-    private DecisionResult decide(SchemeVersion scheme, Period period, LocalDate date, SubjectKey subject, Insz insz) {
+    private DecisionResult decide(SchemeVersion scheme, Period period, LocalDate date, SubjectKey subject, Insz insz,
+                                  ReviewSource.Origin origin) {
         Instant now = clock.instant();
 
         Optional<Override> override = activeOverride(scheme, period, date, subject, now);
         if (override.isPresent()) {
-            return new DecisionResult(scheme, period, override.get().outcome(), fromOverride(scheme, period, override.get(), now),
-                    null, null, 0, false);
+            return DecisionResult.decided(scheme, period, fromOverride(scheme, period, override.get(), now), 0, false);
         }
 
         Optional<Decision> stored = decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
         if (stored.isPresent()) {
-            return new DecisionResult(scheme, period, stored.get().outcome(), stored.get(), null, null, 0, true);
+            return DecisionResult.decided(scheme, period, stored.get(), 0, true);
         }
 
         int calls = 0;
         Tier granted = null;
-        String reference = null;
+        StatusAnswer last = null;
         try {
             if (scheme.consultation() == Consultation.ONE_QUESTION) {
                 calls++;
-                StatusAnswer answer = platform.ask(insz, scheme.allStatuses(), period.statusDate());
-                reference = answer.platformReference();
-                granted = scheme.tiers().stream().filter(t -> answer.anyApplies(t.statuses())).findFirst().orElse(null);
-            } else {
+                last = platform.ask(insz, scheme.allStatuses(), period.statusDate());
                 for (Tier tier : scheme.tiers()) {
-                    calls++;
-                    StatusAnswer answer = platform.ask(insz, tier.statuses(), period.statusDate());
-                    reference = answer.platformReference();
-                    if (answer.anyApplies(tier.statuses())) {
+                    if (last.anyApplies(tier.statuses())) {
                         granted = tier;
                         break;
                     }
+                    if (last.anyPeriodMismatch(tier.statuses())) return periodMismatch(scheme, period, subject, origin, last, calls, now);
+                }
+            } else {
+                for (Tier tier : scheme.tiers()) {
+                    calls++;
+                    last = platform.ask(insz, tier.statuses(), period.statusDate());
+                    if (last.anyApplies(tier.statuses())) {
+                        granted = tier;
+                        break;
+                    }
+                    // a more generous tier may apply at another time: a caseworker looks before a lesser tier is granted
+                    if (last.anyPeriodMismatch(tier.statuses())) return periodMismatch(scheme, period, subject, origin, last, calls, now);
                 }
             }
         } catch (PlatformUnavailableException e) {
-            return new DecisionResult(scheme, period, Outcome.UNKNOWN, null, e.retryAfter(), e.reason() + ": " + e.getMessage(), calls, false);
+            return DecisionResult.unknown(scheme, period, e.retryAfter(), e.reason().code(), e.reason() + ": " + e.getMessage(), calls);
+        } catch (PlatformCannotDecideException e) {
+            return review(scheme, period, subject, origin, e.reason(), e.platformCodes(), calls, now);
         }
 
         Outcome outcome = granted != null ? Outcome.ENTITLED : Outcome.NOT_ENTITLED;
@@ -194,10 +227,25 @@ public final class EntitlementEngine {
             if (recheck.isBefore(validUntil)) validUntil = recheck;
         }
         Decision decision = new Decision(UUID.randomUUID().toString(), subject, scheme.id(), scheme.version(), period.id(),
-                period.from(), period.until(), outcome, granted == null ? null : granted.id(), Basis.PLATFORM, reference, null,
-                now, validUntil, retentionEnd(scheme, period), null);
+                period.from(), period.until(), outcome, granted == null ? null : granted.id(), Basis.PLATFORM, last.platformReference(), null,
+                now, validUntil, retentionEnd(scheme, period), null, last.warnings());
         Decision kept = decisions.putIfNoValidDecision(decision, now);
-        return new DecisionResult(scheme, period, kept.outcome(), kept, null, null, calls, !kept.decisionId().equals(decision.decisionId()));
+        return DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));
+    }
+
+    private DecisionResult periodMismatch(SchemeVersion scheme, Period period, SubjectKey subject, ReviewSource.Origin origin,
+                                          StatusAnswer answer, int calls, Instant now) {
+        return review(scheme, period, subject, origin, ReviewReason.PLATFORM_PERIOD_MISMATCH, answer.warnings(), calls, now);
+    }
+
+    /** REVIEW: nothing is stored as a decision; the subject's case for this scheme and period is opened, or added to. */
+    private DecisionResult review(SchemeVersion scheme, Period period, SubjectKey subject, ReviewSource.Origin origin,
+                                  ReviewReason reason, java.util.List<String> codes, int calls, Instant now) {
+        ReviewCase candidate = new ReviewCase(UUID.randomUUID().toString(), subject, scheme.id(), period.id(), period.from(),
+                period.until(), reason, codes, java.util.List.of(), now, ReviewCase.State.OPEN, null, null, null,
+                retentionEnd(scheme, period));
+        ReviewCase opened = reviews.open(candidate, origin.at(now), now);
+        return DecisionResult.review(scheme, period, opened, calls);
     }
 
     /**
@@ -215,14 +263,14 @@ public final class EntitlementEngine {
     private Decision fromOverride(SchemeVersion scheme, Period period, Override o, Instant now) {
         LocalDate lastDay = o.validUntil().isBefore(period.until()) ? o.validUntil() : period.until();
         return new Decision(o.overrideId(), o.subject(), scheme.id(), scheme.version(), period.id(), period.from(), period.until(),
-                o.outcome(), o.tier(), Basis.OVERRIDE, null, o.overrideId(), now, endOf(lastDay), retentionEnd(scheme, period), null);
+                o.outcome(), o.tier(), Basis.OVERRIDE, null, o.overrideId(), now, endOf(lastDay), retentionEnd(scheme, period), null, null);
     }
 
     static Instant endOf(LocalDate lastDay) {
         return lastDay.plusDays(1).atStartOfDay(Period.ZONE).toInstant();
     }
 
-    private static Instant retentionEnd(SchemeVersion scheme, Period period) {
+    static Instant retentionEnd(SchemeVersion scheme, Period period) {
         ZonedDateTime end = period.until().plusDays(1).atStartOfDay(Period.ZONE);
         return end.plus(scheme.retention()).toInstant();
     }
@@ -232,6 +280,7 @@ public final class EntitlementEngine {
         audit.record(new AuditEvent(clock.instant(), action, caller, r.scheme().id(), r.scheme().version(), r.period().id(),
                 r.outcome().name(), d == null ? null : d.tier(), d == null ? null : d.basis().name(),
                 d == null ? null : d.platformReference(), d == null ? null : d.decisionId(), d == null ? null : d.overrideId(),
-                r.unknownReason()));
+                r.outcome() == Outcome.REVIEW ? "review case " + r.reviewCase().caseId() + " " + r.reviewCase().reason() + " " + r.platformCodes()
+                        : r.unknownDetail()));
     }
 }

@@ -25,6 +25,11 @@ public record Explanation(String nl, String en) {
                     "De automatische controle voor " + nameNl + " is tijdelijk niet beschikbaar; dit is geen weigering. Probeer opnieuw over " + seconds + " seconden.",
                     "The automatic check for " + nameEn + " is temporarily unavailable; this is not a refusal. Try again in " + seconds + " seconds.");
         }
+        if (r.outcome() == Outcome.REVIEW) {
+            return new Explanation(
+                    "De automatische controle voor " + nameNl + " kan dit niet beslissen; een medewerker van de stad bekijkt het. Dit is geen weigering.",
+                    "The automatic check for " + nameEn + " cannot decide this; a city caseworker will look at it. This is not a refusal.");
+        }
         LocalDate lastDay = r.decision().validUntil().atZone(Period.ZONE).toLocalDate().minusDays(1);
         String until = lastDay.format(DAY);
         boolean override = r.decision().basis() == Basis.OVERRIDE;

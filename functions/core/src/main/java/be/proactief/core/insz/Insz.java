@@ -43,14 +43,12 @@ public final class Insz {
             throw new InvalidInszException("INSZ " + maskLoose(d) + " must have 11 digits, has " + d.length());
         }
         int month = Integer.parseInt(d.substring(2, 4));
-        int day = Integer.parseInt(d.substring(4, 6));
         if (kindOfMonth(month) == null) {
             throw new InvalidInszException("INSZ " + mask(d) + " has month " + String.format("%02d", month)
                     + ", not 00–12 (national number), 20–32 or 40–52 (bis number) or 61–72 (MAGDA test number)");
         }
-        if (day > 31) {
-            throw new InvalidInszException("INSZ " + mask(d) + " has day " + day + ", above 31");
-        }
+        // A day past the month's last day (up to 99) is no error: the register's day counter for that birth date
+        // ran out, and the number stands for an unknown day. Only the check digits can tell a mistyped one.
         if (!checksumValid(d)) {
             throw new InvalidInszException("INSZ " + mask(d) + " fails the mod-97 check");
         }

@@ -148,10 +148,9 @@ final class InszFinder {
         return false;
     }
 
+    /** Any day 00–99 may stand in an INSZ (past the month's end: an unknown day), so only the month tells. */
     private static boolean possibleDate(String elevenDigits) {
-        int month = Integer.parseInt(elevenDigits.substring(2, 4));
-        int day = Integer.parseInt(elevenDigits.substring(4, 6));
-        return Insz.isKnownMonth(month) && day <= 31;
+        return Insz.isKnownMonth(Integer.parseInt(elevenDigits.substring(2, 4)));
     }
 
     private static boolean valid(String elevenDigits) {

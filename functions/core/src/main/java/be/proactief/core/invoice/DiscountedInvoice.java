@@ -6,7 +6,11 @@ import java.util.List;
  * The output statement for one invoice: "invoice X, period P: these lines, these amounts, this
  * note", with the decision it rests on. It is a pure function of the invoice and the decision, so
  * a redelivered invoice (which reuses the stored decision) gives the identical statement; billing
- * applies it by {@code invoiceId}, so it cannot discount twice.
+ * applies it by {@code invoiceId} and {@code revision}, so it cannot discount twice.
+ *
+ * <p>REVIEW (a caseworker decides): the statement comes at once so billing is never blocked, without
+ * discount, {@code reviewPending: true} and the {@code reviewCaseId}; once the case is resolved, billing
+ * sends the same invoice as revision 2, whose statement carries the discount the caseworker's override gives.
  *
  * <p>Invariants: {@code totalCents = Σ line.amountCents}, {@code discountCents = Σ line.discountCents},
  * {@code payableCents = Σ line.payableCents = totalCents − discountCents}, and every amount ≥ 0.
@@ -20,13 +24,16 @@ public record DiscountedInvoice(String invoiceId,
                                 long totalCents,
                                 long discountCents,
                                 long payableCents,
-                                String note) {
+                                String note,
+                                int revision,
+                                boolean reviewPending,
+                                String reviewCaseId) {
 
     public DiscountedInvoice {
         lines = List.copyOf(lines);
     }
 
-    /** The decision the discount rests on: {@code tier} is null unless ENTITLED. */
+    /** The decision the discount rests on: {@code tier} is null unless ENTITLED; {@code basis} and {@code decisionId} null for REVIEW. */
     public record DecisionSummary(String outcome, String tier, String basis, String decisionId) {
     }
 

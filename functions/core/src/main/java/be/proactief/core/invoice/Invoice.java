@@ -10,8 +10,10 @@ import java.util.Objects;
  * A validated month-end invoice for one child (built by {@link InvoiceMessage#validate()}). The child's
  * INSZ is held as an {@link Insz}, so {@link #toString()} shows it masked.
  */
-public record Invoice(String invoiceId, String issuer, YearMonth period, Insz child, String currency, List<InvoiceLine> lines) {
+public record Invoice(String invoiceId, String issuer, YearMonth period, Insz child, String currency, List<InvoiceLine> lines,
+                      int revision) {
     public Invoice {
+        if (revision < 1) throw new IllegalArgumentException("invoice " + invoiceId + ": revision must be 1 or more");
         Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(child, "child");

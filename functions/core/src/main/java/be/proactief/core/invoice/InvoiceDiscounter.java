@@ -6,6 +6,7 @@ import be.proactief.core.engine.DecisionRequest;
 import be.proactief.core.engine.DecisionResult;
 import be.proactief.core.engine.EntitlementEngine;
 import be.proactief.core.insz.Insz;
+import be.proactief.core.review.ReviewSource;
 import be.proactief.core.scheme.Benefit;
 import be.proactief.core.scheme.SchemeVersion;
 import be.proactief.core.scheme.Tier;
@@ -35,6 +36,8 @@ import java.util.Set;
  * <ul>
  *   <li>ENTITLED: the tier's percent on the lines it applies to;</li>
  *   <li>NOT_ENTITLED: a statement at 0 % (billing still learns the invoice was processed);</li>
+ *   <li>REVIEW (a caseworker decides): a statement at once, at 0 %, {@code reviewPending} with the case id and
+ *       a note saying the discount is being reviewed; the case names the invoice ({@code issuer/invoiceId});</li>
  *   <li>UNKNOWN (platform unavailable): {@link EntitlementUnknownException}, no statement; the
  *       message is retried and never billed at 0 %.</li>
  * </ul>
@@ -69,15 +72,17 @@ public final class InvoiceDiscounter {
 
     /** @throws EntitlementUnknownException the platform could not answer (retry later) */
     public DiscountedInvoice discount(Invoice invoice) {
-        DecisionResult result = engine.decide(DecisionRequest.forPeriod(invoice.child(), schemeId, invoice.periodId(), CALLER));
+        DecisionResult result = engine.decide(DecisionRequest.forPeriod(invoice.child(), schemeId, invoice.periodId(), CALLER)
+                .from(ReviewSource.Origin.invoice(invoice.issuer(), invoice.invoiceId())));
         if (result.outcome() == Outcome.UNKNOWN) {
-            throw new EntitlementUnknownException(invoice.invoiceId(), Insz.redact(result.unknownReason()), result.retryAfter());
+            throw new EntitlementUnknownException(invoice.invoiceId(), Insz.redact(result.unknownDetail()), result.retryAfter());
         }
         return statement(invoice, result);
     }
 
-    /** The statement for {@code invoice} under a known decision (ENTITLED or NOT_ENTITLED). */
+    /** The statement for {@code invoice} under a known decision (ENTITLED or NOT_ENTITLED), or a REVIEW. */
     public static DiscountedInvoice statement(Invoice invoice, DecisionResult result) {
+        if (result.outcome() == Outcome.REVIEW) return reviewPending(invoice, result);
         Decision decision = result.decision();
         if (decision == null || result.outcome() == Outcome.UNKNOWN) {
             throw new IllegalArgumentException("invoice " + invoice.invoiceId() + ": no decision to discount on");
@@ -112,7 +117,20 @@ public final class InvoiceDiscounter {
         String note = InvoiceNote.of(result.outcome(), decision.basis(), groundNl, percent, List.copyOf(appliesTo), invoice.period(), anyDiscountable);
         return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), decision.scheme(), decision.schemeVersion(),
                 new DiscountedInvoice.DecisionSummary(decision.outcome().name(), decision.tier(), decision.basis().name(), decision.decisionId()),
-                lines, total, discount, total - discount, note);
+                lines, total, discount, total - discount, note, invoice.revision(), false, null);
+    }
+
+    /** REVIEW: every line at 0 %, {@code reviewPending}, the case named; billing is not blocked. */
+    private static DiscountedInvoice reviewPending(Invoice invoice, DecisionResult result) {
+        List<DiscountedInvoice.Line> lines = new ArrayList<>(invoice.lines().size());
+        long total = 0;
+        for (InvoiceLine line : invoice.lines()) {
+            lines.add(new DiscountedInvoice.Line(line.lineId(), line.amountCents(), 0, 0, line.amountCents()));
+            total = Math.addExact(total, line.amountCents());
+        }
+        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), result.scheme().id(), result.scheme().version(),
+                new DiscountedInvoice.DecisionSummary(Outcome.REVIEW.name(), null, null, null), lines, total, 0, total,
+                InvoiceNote.REVIEW_PENDING, invoice.revision(), true, result.reviewCase().caseId());
     }
 
     /**

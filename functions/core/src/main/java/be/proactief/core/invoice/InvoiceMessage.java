@@ -27,17 +27,21 @@ import java.util.regex.Pattern;
  *   <li>{@code lines}: 1–{@value #MAX_LINES} lines, each with a unique non-blank {@code lineId}, a {@code category}
  *       of {@code OPVANG}, {@code MAALTIJD} or {@code OTHER}, and {@code quantity}, {@code unitPriceCents},
  *       {@code amountCents} whole numbers from 0 up to {@value #MAX_CENTS} (quantity up to {@value #MAX_QUANTITY}),
- *       with {@code amountCents = quantity × unitPriceCents} exactly.</li>
+ *       with {@code amountCents = quantity × unitPriceCents} exactly;</li>
+ *   <li>{@code revision}: optional, a whole number from 1 to {@value #MAX_REVISION} (default 1); billing resends an invoice
+ *       whose review case was resolved as revision 2.</li>
  * </ul>
  * All broken rules are reported together, never the INSZ in clear.
  */
-public record InvoiceMessage(String invoiceId, String issuer, String period, Child child, String currency, List<Line> lines) {
+public record InvoiceMessage(String invoiceId, String issuer, String period, Child child, String currency, List<Line> lines,
+                             BigDecimal revision) {
 
     public static final int MAX_LINES = 500;
     /** €10,000,000: a ceiling far above any school invoice, which keeps every sum exact in a {@code long}. */
     public static final long MAX_CENTS = 1_000_000_000L;
     public static final long MAX_QUANTITY = 1_000_000L;
     public static final String CURRENCY = "EUR";
+    public static final int MAX_REVISION = 1000;
 
     private static final Pattern INVOICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
@@ -124,10 +128,20 @@ public record InvoiceMessage(String invoiceId, String issuer, String period, Chi
             }
         }
 
+        int rev = 1;
+        if (revision != null) {
+            if (revision.signum() < 0 || revision.stripTrailingZeros().scale() > 0 || revision.compareTo(BigDecimal.ONE) < 0
+                    || revision.compareTo(BigDecimal.valueOf(MAX_REVISION)) > 0) {
+                reasons.add("revision must be a whole number from 1 to " + MAX_REVISION + ", got " + printable(revision.toPlainString()));
+            } else {
+                rev = revision.intValueExact();
+            }
+        }
+
         if (!reasons.isEmpty()) {
             throw new InvalidInvoiceException(invoiceId, reasons, masked);
         }
-        return new Invoice(invoiceId, issuer, month, insz, currency, valid);
+        return new Invoice(invoiceId, issuer, month, insz, currency, valid, rev);
     }
 
     private static InvoiceLine line(int index, Line l, Set<String> lineIds, List<String> reasons) {

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class InvoiceNote {
 
+    /** The note of a statement whose entitlement a caseworker reviews (REVIEW). */
+    public static final String REVIEW_PENDING = "Uw recht op korting wordt nagekeken door de stad; een eventuele korting wordt later verrekend.";
+
     private static final String[] MONTHS_NL = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
             "september", "oktober", "november", "december"};
 
@@ -44,6 +47,9 @@ public final class InvoiceNote {
             return basis == Basis.OVERRIDE
                     ? "Geen korting op " + what + " volgens beslissing van de stad, periode " + month + "."
                     : "Geen automatische korting op " + what + ", periode " + month + ". Denkt u recht te hebben op een korting, neem dan contact op met de stad.";
+        }
+        if (outcome == Outcome.REVIEW) {
+            return REVIEW_PENDING;
         }
         throw new IllegalArgumentException("no invoice note for outcome " + outcome + ": an UNKNOWN entitlement is retried, never invoiced");
     }

@@ -25,4 +25,10 @@ public final class JsonText {
         }
         return out.append('"');
     }
+
+    /** Appends {@code "name":value}, the value quoted, or {@code null}. */
+    public static StringBuilder field(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":");
+        return value == null ? out.append("null") : quote(out, value);
+    }
 }

@@ -37,7 +37,7 @@ public record Override(String overrideId,
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (outcome == Outcome.UNKNOWN) throw new IllegalArgumentException("an override decides: ENTITLED or NOT_ENTITLED");
+        if (!outcome.decides()) throw new IllegalArgumentException("an override decides: ENTITLED or NOT_ENTITLED");
         if (outcome == Outcome.ENTITLED && tier == null) throw new IllegalArgumentException("an ENTITLED override names its tier");
         if (validUntil.isBefore(validFrom)) throw new IllegalArgumentException("validUntil is before validFrom");
         if (note != null && note.length() > MAX_NOTE_LENGTH) throw new IllegalArgumentException("note is longer than " + MAX_NOTE_LENGTH + " characters");

@@ -4,6 +4,7 @@ import be.proactief.core.audit.AuditEvent;
 import be.proactief.core.audit.AuditLog;
 import be.proactief.core.decision.Outcome;
 import be.proactief.core.insz.Insz;
+import be.proactief.core.review.ReviewService;
 import be.proactief.core.scheme.Period;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.scheme.SchemeVersion;
@@ -28,13 +29,15 @@ public final class OverrideService {
     private final SchemeCatalog catalog;
     private final SubjectKeys keys;
     private final OverrideStore store;
+    private final ReviewService reviews;
     private final AuditLog audit;
     private final Clock clock;
 
-    public OverrideService(SchemeCatalog catalog, SubjectKeys keys, OverrideStore store, AuditLog audit, Clock clock) {
+    public OverrideService(SchemeCatalog catalog, SubjectKeys keys, OverrideStore store, ReviewService reviews, AuditLog audit, Clock clock) {
         this.catalog = catalog;
         this.keys = keys;
         this.store = store;
+        this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,7 +69,7 @@ public final class OverrideService {
         if (request.validUntil().isAfter(today.plusMonths(MAX_MONTHS_AHEAD))) {
             throw new InvalidOverrideException("validUntil", "validUntil may be at most " + MAX_MONTHS_AHEAD + " months ahead (" + today.plusMonths(MAX_MONTHS_AHEAD) + ")");
         }
-        if (request.outcome() == null || request.outcome() == Outcome.UNKNOWN) {
+        if (request.outcome() == null || !request.outcome().decides()) {
             throw new InvalidOverrideException("outcome", "outcome must be ENTITLED or NOT_ENTITLED");
         }
         String tier = request.tier();
@@ -93,6 +96,7 @@ public final class OverrideService {
         store.create(override);
         audit.record(new AuditEvent(now, "OVERRIDE_CREATED", request.author(), scheme.id(), scheme.version(), null,
                 override.outcome().name(), tier, "OVERRIDE", null, null, override.overrideId(), request.reasonCode().name()));
+        reviews.resolveBy(override);
         return override;
     }
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * The platform gave no usable answer: down, timed out, HTTP 5xx, circuit open, too busy, a
- * malformed reply, or an Uitzondering of type FOUT. The outcome is UNKNOWN, never a refusal.
+ * malformed reply, a reply about another person or question, or an Uitzondering of type FOUT that
+ * is not about the person (see {@link PlatformCannotDecideException} for those). The outcome is
+ * UNKNOWN, never a refusal; {@link Reason#code()} is what the API calls {@code unknownReason}.
  * The message never contains an INSZ.
  */
 public class PlatformUnavailableException extends Exception {
@@ -32,18 +34,31 @@ public class PlatformUnavailableException extends Exception {
 
     public enum Reason {
         /** connection refused, reset, DNS, TLS */
-        UNREACHABLE,
+        UNREACHABLE("PLATFORM_UNAVAILABLE"),
         /** no answer within the read timeout */
-        TIMEOUT,
+        TIMEOUT("TIMEOUT"),
         /** HTTP 5xx or another unexpected HTTP status */
-        HTTP_ERROR,
+        HTTP_ERROR("PLATFORM_UNAVAILABLE"),
         /** the reply could not be read as GeefSociaalStatuut 03.00 */
-        MALFORMED_REPLY,
-        /** the platform answered with an Uitzondering of type FOUT */
-        UITZONDERING,
+        MALFORMED_REPLY("MALFORMED_REPLY"),
+        /** the reply is about another INSZ, or answers another question (its Antwoord/Referte) */
+        MISMATCHED_REPLY("MISMATCHED_REPLY"),
+        /** the platform answered with an Uitzondering of type FOUT that is not about the person */
+        UITZONDERING("PLATFORM_ERROR"),
         /** the circuit breaker is open after repeated failures */
-        CIRCUIT_OPEN,
+        CIRCUIT_OPEN("CIRCUIT_OPEN"),
         /** too many questions under way at once */
-        TOO_BUSY
+        TOO_BUSY("TOO_BUSY");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        /** The public {@code unknownReason}: PLATFORM_UNAVAILABLE, TIMEOUT, MALFORMED_REPLY, MISMATCHED_REPLY, PLATFORM_ERROR, CIRCUIT_OPEN or TOO_BUSY. */
+        public String code() {
+            return code;
+        }
     }
 }

@@ -16,9 +16,11 @@ public interface SocialStatusSource {
 
     /**
      * @param statusNames 1–8 MAGDA status names, e.g. {@code LIVING_WAGES_PCSA_HELP}
-     * @return the answer; a requested status that the reply does not mention is not applicable
-     * @throws PlatformUnavailableException when the platform is down, slow, refuses, or answers
-     *         with an Uitzondering of type FOUT: the caller must treat this as UNKNOWN, never as a no
+     * @return the answer: for the INSZ asked, a result for every status asked
+     * @throws PlatformUnavailableException when the platform is down, slow, refuses, answers malformed or
+     *         about someone else: the caller must treat this as UNKNOWN, never as a no
+     * @throws PlatformCannotDecideException when the reply does not answer the question (no data, a
+     *         person-level status, a status left out, an unusable number): REVIEW, never a no
      */
-    StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException;
+    StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException, PlatformCannotDecideException;
 }

@@ -26,18 +26,13 @@ public record Voucher(String voucherCode, String householdId, String period, Vou
     /** The output contract, fields in this order; {@code wastePassId} is null when the household has none. */
     public String toJson() {
         StringBuilder out = new StringBuilder(512).append('{');
-        field(out, "voucherCode", voucherCode).append(',');
-        field(out, "householdId", householdId).append(',');
-        field(out, "period", period).append(',');
-        field(out, "kind", kind.name()).append(',');
+        JsonText.field(out, "voucherCode", voucherCode).append(',');
+        JsonText.field(out, "householdId", householdId).append(',');
+        JsonText.field(out, "period", period).append(',');
+        JsonText.field(out, "kind", kind.name()).append(',');
         out.append("\"amountCents\":").append(amountCents).append(',');
-        field(out, "wastePassId", wastePassId).append(',');
-        field(out, "letterNl", letterNl);
+        JsonText.field(out, "wastePassId", wastePassId).append(',');
+        JsonText.field(out, "letterNl", letterNl);
         return out.append('}').toString();
-    }
-
-    private static StringBuilder field(StringBuilder out, String name, String value) {
-        out.append('"').append(name).append("\":");
-        return value == null ? out.append("null") : JsonText.quote(out, value);
     }
 }

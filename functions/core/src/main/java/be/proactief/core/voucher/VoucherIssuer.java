@@ -22,6 +22,9 @@ import java.time.Clock;
  *   <li>{@link EntitlementEngine#decideHousehold}: members asked in order, stop at the first yes;
  *       UNKNOWN throws {@link DecisionUnknownException}: retry, never drop.</li>
  *   <li>NOT_ENTITLED: nothing is sent.</li>
+ *   <li>REVIEW (a member's reply needs a caseworker, no member entitled or unknown): nothing is sent now, the
+ *       work item is done, the member's review case names the household; the next catch-up run decides it again,
+ *       so a caseworker's override then gives the voucher.</li>
  *   <li>ENTITLED: the deterministic {@link VoucherCode} is recorded as the fulfilment with a conditional
  *       write (once per household, scheme and period), then the voucher is sent with the code <em>the
  *       store holds</em>. So a crash between recording and sending is repaired when the message comes
@@ -67,9 +70,12 @@ public final class VoucherIssuer {
         int calls = result.platformCalls();
         switch (result.outcome()) {
             case UNKNOWN -> throw new DecisionUnknownException("household " + household.householdId() + ": the platform could not answer ("
-                    + result.unknownReason() + "); not a refusal, retry after " + result.retryAfter().toSeconds() + " s", result.retryAfter());
+                    + result.unknownDetail() + "); not a refusal, retry after " + result.retryAfter().toSeconds() + " s", result.retryAfter());
             case NOT_ENTITLED -> {
                 return new Issued(Issued.Outcome.NOT_ENTITLED, null, calls);
+            }
+            case REVIEW -> {
+                return new Issued(Issued.Outcome.REVIEW, null, calls);
             }
             default -> {
                 // ENTITLED, below
@@ -118,11 +124,13 @@ public final class VoucherIssuer {
             /** entitled; fulfilled by an earlier run: nothing sent */
             ALREADY_FULFILLED,
             /** nothing to send */
-            NOT_ENTITLED
+            NOT_ENTITLED,
+            /** nothing to send now: a caseworker reviews a member; the next catch-up run decides again */
+            REVIEW
         }
 
         public boolean entitled() {
-            return outcome != Outcome.NOT_ENTITLED;
+            return outcome != Outcome.NOT_ENTITLED && outcome != Outcome.REVIEW;
         }
     }
 }

@@ -9,6 +9,7 @@ public final class VoucherTally {
     private int households;
     private int entitled;
     private int notEntitled;
+    private int review;
     private int vouchers;
     private int credits;
     private int resent;
@@ -35,6 +36,7 @@ public final class VoucherTally {
                 alreadyFulfilled++;
             }
             case NOT_ENTITLED -> notEntitled++;
+            case REVIEW -> review++;
         }
     }
 
@@ -53,6 +55,7 @@ public final class VoucherTally {
     public int households() { return households; }
     public int entitled() { return entitled; }
     public int notEntitled() { return notEntitled; }
+    public int review() { return review; }
     public int vouchers() { return vouchers; }
     public int credits() { return credits; }
     public int resent() { return resent; }
@@ -68,6 +71,7 @@ public final class VoucherTally {
         m.put("Households", households);
         m.put("Entitled", entitled);
         m.put("NotEntitled", notEntitled);
+        m.put("Review", review);
         m.put("Vouchers", vouchers);
         m.put("Credits", credits);
         m.put("Resent", resent);

@@ -65,7 +65,7 @@ class EntitlementEngineTest {
                     benefit: {kind: DISCOUNT, description: {nl: c, en: c}, discountPercent: 25, appliesTo: [OPVANG]}
                 """, k -> null);
         EntitlementEngine engine = new EntitlementEngine(be.proactief.core.scheme.SchemeCatalog.of(List.of(tierByTier)), f.keys, f.decisions,
-                f.overrides, f.platform, f.audit, f.clock);
+                f.overrides, f.reviews, f.platform, f.audit, f.clock);
         f.platform.with(resident, "BIM_BVT_IN_FAMILY");
         DecisionResult r = engine.decide(DecisionRequest.forPeriod(resident, "school-discount", "2026-11", "billing"));
         assertThat(r.decision().tier()).isEqualTo("increased-allowance");

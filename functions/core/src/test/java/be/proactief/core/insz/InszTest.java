@@ -27,6 +27,26 @@ class InszTest {
     }
 
     @Test
+    void a_day_past_the_months_end_is_an_unknown_day_not_an_invalid_number() {
+        // the register's day counter ran out: day 32-99 (national and bis numbers alike) is valid when its check digits are
+        for (int day : new int[]{32, 45, 99}) {
+            Insz national = Insz.of(85, 2, day, 33, false);
+            Insz bis = Insz.of(85, 22, day, 33, false);
+            assertThat(Insz.parse(national.digits())).isEqualTo(national);
+            assertThat(Insz.parse(bis.digits())).isEqualTo(bis);
+            assertThat(Insz.redact("file of " + national.digits())).doesNotContain(national.digits());
+        }
+        assertThat(Insz.of(85, 2, 30, 33, false).kind()).isEqualTo(Insz.Kind.NATIONAL_NUMBER);
+    }
+
+    @Test
+    void a_day_past_the_months_end_with_wrong_check_digits_is_still_refused() {
+        String good = Insz.of(85, 2, 45, 33, false).digits();
+        String bad = good.substring(0, 9) + String.format("%02d", (Integer.parseInt(good.substring(9)) + 1) % 100);
+        assertThatThrownBy(() -> Insz.parse(bad)).isInstanceOf(InvalidInszException.class).hasMessageContaining("mod-97");
+    }
+
+    @Test
     void accepts_unknown_birth_dates_with_month_and_day_00() {
         assertThat(Insz.of(40, 0, 0, 123, false).kind()).isEqualTo(Insz.Kind.NATIONAL_NUMBER);
     }

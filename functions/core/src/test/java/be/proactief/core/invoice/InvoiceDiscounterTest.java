@@ -21,7 +21,7 @@ class InvoiceDiscounterTest {
     private final Insz child = Insz.of(16, 64, 2, 905, true);
 
     private static InvoiceMessage invoice(String id, Insz child, String period, InvoiceMessage.Line... lines) {
-        return new InvoiceMessage(id, "school-17", period, new InvoiceMessage.Child(child.digits()), "EUR", List.of(lines));
+        return new InvoiceMessage(id, "school-17", period, new InvoiceMessage.Child(child.digits()), "EUR", List.of(lines), null);
     }
 
     private InvoiceMessage novemberInvoice(String id) {

@@ -22,7 +22,7 @@ class InvoiceMessageTest {
     }
 
     static InvoiceMessage valid(List<InvoiceMessage.Line> lines) {
-        return new InvoiceMessage("INV-2026-11-000123", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", lines);
+        return new InvoiceMessage("INV-2026-11-000123", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", lines, null);
     }
 
     static InvoiceMessage valid() {
@@ -57,7 +57,7 @@ class InvoiceMessageTest {
     @Test
     void a_bad_insz_is_refused_with_the_invoice_id_and_without_the_number() {
         String bad = CHILD.digits().substring(0, 9) + "00";
-        InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026-11", new InvoiceMessage.Child(bad), "EUR", List.of(opvang()));
+        InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026-11", new InvoiceMessage.Child(bad), "EUR", List.of(opvang()), null);
         InvalidInvoiceException e = invalid(m);
         assertThat(e.invoiceId()).isEqualTo("INV-1");
         assertThat(e.getMessage()).contains("INV-1").contains("child.insz is invalid").contains("mod-97").doesNotContain(bad);
@@ -66,14 +66,14 @@ class InvoiceMessageTest {
 
     @Test
     void a_missing_child_is_refused() {
-        InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026-11", null, "EUR", List.of(opvang()));
+        InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026-11", null, "EUR", List.of(opvang()), null);
         assertThat(invalid(m).reasons()).containsExactly("child.insz is missing");
     }
 
     @Test
     void a_period_not_yyyy_mm_is_refused() {
         for (String period : List.of("2026-13", "2026-1", "11-2026", "2026-11-01", "november", "2026-00")) {
-            InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", period, new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()));
+            InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", period, new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()), null);
             assertThat(invalid(m).reasons()).singleElement().asString().startsWith("period must be YYYY-MM");
         }
     }
@@ -161,15 +161,15 @@ class InvoiceMessageTest {
 
     @Test
     void only_euro_is_accepted() {
-        InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "USD", List.of(opvang()));
+        InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "USD", List.of(opvang()), null);
         assertThat(invalid(m).reasons()).containsExactly("currency must be EUR, got 'USD'");
-        InvoiceMessage none = new InvoiceMessage("INV-1", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), null, List.of(opvang()));
+        InvoiceMessage none = new InvoiceMessage("INV-1", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), null, List.of(opvang()), null);
         assertThat(invalid(none).reasons()).containsExactly("currency is missing");
     }
 
     @Test
     void the_invoice_id_and_issuer_are_required() {
-        InvoiceMessage m = new InvoiceMessage(null, "", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()));
+        InvoiceMessage m = new InvoiceMessage(null, "", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()), null);
         InvalidInvoiceException e = invalid(m);
         assertThat(e.reasons()).containsExactly("invoiceId is missing", "issuer is missing");
         assertThat(e.getMessage()).startsWith("invalid invoice (no invoiceId)");
@@ -177,7 +177,7 @@ class InvoiceMessageTest {
 
     @Test
     void an_invoice_id_with_spaces_or_control_characters_is_refused() {
-        InvoiceMessage m = new InvoiceMessage("INV 1\n", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()));
+        InvoiceMessage m = new InvoiceMessage("INV 1\n", "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()), null);
         InvalidInvoiceException e = invalid(m);
         assertThat(e.reasons()).singleElement().asString().startsWith("invoiceId must be");
         assertThat(e.getMessage()).doesNotContain("\n");
@@ -185,14 +185,14 @@ class InvoiceMessageTest {
 
     @Test
     void an_insz_put_in_the_invoice_id_is_masked_in_the_error() {
-        InvoiceMessage m = new InvoiceMessage("INV " + CHILD.digits(), "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()));
+        InvoiceMessage m = new InvoiceMessage("INV " + CHILD.digits(), "school-17", "2026-11", new InvoiceMessage.Child(CHILD.digits()), "EUR", List.of(opvang()), null);
         assertThat(invalid(m).getMessage()).doesNotContain(CHILD.digits());
     }
 
     @Test
     void every_broken_rule_is_reported_at_once() {
         InvoiceMessage m = new InvoiceMessage("INV-1", "school-17", "2026/11", new InvoiceMessage.Child("123"), "EUR",
-                List.of(InvoiceMessage.Line.of("1", "SPORT", "x", 1, 1, 1)));
+                List.of(InvoiceMessage.Line.of("1", "SPORT", "x", 1, 1, 1)), null);
         InvalidInvoiceException e = invalid(m);
         assertThat(e.reasons()).hasSize(3);
         assertThat(e.getMessage()).contains("INV-1").contains("period must be YYYY-MM").contains("child.insz is invalid").contains("unknown category");

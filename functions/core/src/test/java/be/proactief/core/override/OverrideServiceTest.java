@@ -102,7 +102,7 @@ class OverrideServiceTest {
                 new Class<?>[]{OverrideStore.class}, (proxy, method, args) -> {
                     throw new AssertionError("the store was asked: " + method.getName());
                 });
-        OverrideService service = new OverrideService(f.catalog, f.keys, untouchable, f.audit, f.clock);
+        OverrideService service = new OverrideService(f.catalog, f.keys, untouchable, f.reviewService, f.audit, f.clock);
 
         assertThat(service.revoke("x".repeat(3000), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
         assertThat(service.revoke("85073003328", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);

@@ -1,5 +1,6 @@
 package be.proactief.core.testing;
 
+import be.proactief.core.review.ReviewService;
 import be.proactief.core.engine.EntitlementEngine;
 import be.proactief.core.override.OverrideService;
 import be.proactief.core.scheme.SchemeCatalog;
@@ -16,6 +17,9 @@ public final class CoreFixture {
     public final ScriptedPlatform platform = new ScriptedPlatform();
     public final RecordingAuditLog audit = new RecordingAuditLog();
     public final MutableClock clock = MutableClock.atBrussels(2026, 11, 28, 10, 0);
-    public final EntitlementEngine engine = new EntitlementEngine(catalog, keys, decisions, overrides, platform, audit, clock);
-    public final OverrideService overrideService = new OverrideService(catalog, keys, overrides, audit, clock);
+    public final InMemoryReviewCaseStore reviews = new InMemoryReviewCaseStore();
+    public final RecordingPublisher resolutions = new RecordingPublisher();
+    public final EntitlementEngine engine = new EntitlementEngine(catalog, keys, decisions, overrides, reviews, platform, audit, clock);
+    public final ReviewService reviewService = new ReviewService(catalog, keys, reviews, resolutions, audit, clock);
+    public final OverrideService overrideService = new OverrideService(catalog, keys, overrides, reviewService, audit, clock);
 }

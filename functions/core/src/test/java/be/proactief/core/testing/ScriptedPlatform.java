@@ -1,5 +1,7 @@
 package be.proactief.core.testing;
 
+import be.proactief.core.platform.PlatformCannotDecideException;
+import be.proactief.core.review.ReviewReason;
 import be.proactief.core.insz.Insz;
 import be.proactief.core.platform.PlatformUnavailableException;
 import be.proactief.core.platform.SocialStatusSource;
@@ -21,12 +23,32 @@ public final class ScriptedPlatform implements SocialStatusSource {
 
     private final Map<Insz, Set<String>> statuses = new ConcurrentHashMap<>();
     private volatile boolean down;
+    private final Map<Insz, PlatformCannotDecideException> noAnswers = new ConcurrentHashMap<>();
+    private final Map<Insz, Set<String>> periodMismatches = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger();
     public final List<List<String>> questions = new CopyOnWriteArrayList<>();
     public final List<LocalDate> questionDates = new CopyOnWriteArrayList<>();
 
     public ScriptedPlatform with(Insz insz, String... names) {
         statuses.computeIfAbsent(insz, k -> ConcurrentHashMap.newKeySet()).addAll(List.of(names));
+        return this;
+    }
+
+    /** The platform replies about {@code insz} without answering the question: REVIEW. */
+    public ScriptedPlatform noAnswer(Insz insz, ReviewReason reason, String... codes) {
+        noAnswers.put(insz, new PlatformCannotDecideException(reason, List.of(codes), "ref-review", "scripted " + reason));
+        return this;
+    }
+
+    /** The platform answers again for {@code insz}. */
+    public ScriptedPlatform answers(Insz insz) {
+        noAnswers.remove(insz);
+        return this;
+    }
+
+    /** {@code names} apply to {@code insz}, but in periods that miss the status date. */
+    public ScriptedPlatform periodMismatch(Insz insz, String... names) {
+        periodMismatches.computeIfAbsent(insz, k -> ConcurrentHashMap.newKeySet()).addAll(List.of(names));
         return this;
     }
 
@@ -39,12 +61,16 @@ public final class ScriptedPlatform implements SocialStatusSource {
     }
 
     @Override
-    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException {
+    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException, PlatformCannotDecideException {
         questions.add(new ArrayList<>(statusNames));
         questionDates.add(date);
         if (down) throw new PlatformUnavailableException(PlatformUnavailableException.Reason.UNREACHABLE, "platform down (scripted)", Duration.ofSeconds(30));
+        PlatformCannotDecideException noAnswer = noAnswers.get(insz);
+        if (noAnswer != null) throw noAnswer;
         Set<String> applicable = new HashSet<>(statuses.getOrDefault(insz, Set.of()));
         applicable.retainAll(statusNames);
-        return new StatusAnswer("ref-" + references.incrementAndGet(), applicable);
+        Set<String> mismatch = new HashSet<>(periodMismatches.getOrDefault(insz, Set.of()));
+        mismatch.retainAll(statusNames);
+        return new StatusAnswer("ref-" + references.incrementAndGet(), applicable, mismatch, List.of());
     }
 }
