@@ -3,6 +3,7 @@ package be.proactief.local;
 import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.testkit.city.SyntheticCity;
 import be.proactief.testkit.magda.Personas;
+import be.proactief.testkit.magda.Reply;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ public final class Main {
         SyntheticCity city = SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED);
         if (run.magda != null) {
             city.registerWith(run.magda);
-            run.magda.registerAll(Personas.all());
+            run.magda.registerAll(Personas.everyone());
         }
         run.startEventSourceMappings();
         HttpApiGateway gateway;
@@ -149,6 +150,7 @@ public final class Main {
             out.println("SAMPLE_INSZ_LEEFLOON=" + Personas.leefloon().insz().digits());
             out.println("SAMPLE_INSZ_INCREASED_ALLOWANCE=" + Personas.increasedAllowance().insz().digits());
             out.println("SAMPLE_INSZ_NO_STATUS=" + Personas.noStatus().insz().digits());
+            out.println("SAMPLE_INSZ_REVIEW=" + Personas.replying(Reply.PERSON_STATUS).insz().digits());
         }
         out.println("Try: curl -s -X POST " + gateway.endpoint() + "/v1/checks -H \"Authorization: Bearer $PORTAL_TOKEN\" "
                 + "-H 'Content-Type: application/json' -d '{\"insz\":\"" + Personas.leefloon().insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\"}'");
@@ -192,7 +194,7 @@ public final class Main {
             FunctionSpec spec = run.functions.find(o.positional().get(0)).orElseThrow(() -> new Options.UsageException(
                     "invoke: unknown function '" + o.positional().get(0) + "'; template.yaml has "
                             + run.functions.specs().stream().map(FunctionSpec::logicalId).toList()));
-            if (run.magda != null) SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED).registerWith(run.magda).registerAll(Personas.all());
+            if (run.magda != null) SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED).registerWith(run.magda).registerAll(Personas.everyone());
             out.println(run.functions.invokeJson(spec, event));
         }
         return 0;
@@ -228,7 +230,7 @@ public final class Main {
         try (LocalRun run = LocalRun.runningOrEmbedded()) {
             FunctionSpec spec = run.functions.specs().stream().filter(s -> !s.schedules().isEmpty()).findFirst()
                     .orElseThrow(() -> new IllegalStateException("template.yaml has no scheduled function"));
-            if (run.magda != null) city.registerWith(run.magda).registerAll(Personas.all());
+            if (run.magda != null) city.registerWith(run.magda).registerAll(Personas.everyone());
             String input = "{\"scheme\":\"waste-bags\",\"period\":\"" + period + "\",\"runId\":\"manual-" + System.currentTimeMillis() + "\"}";
             out.println(run.functions.invokeJson(spec, input));
             if (run.backend != LocalRun.Backend.SERVE) {

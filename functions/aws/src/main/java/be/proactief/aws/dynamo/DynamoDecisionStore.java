@@ -123,6 +123,7 @@ public final class DynamoDecisionStore implements DecisionStore {
         i.setValidUntilEpoch(d.validUntil().getEpochSecond());
         i.setPeriodEndEpoch(d.periodEnd().getEpochSecond());
         i.setExpiresAt(d.expiresAt() == null ? null : d.expiresAt().getEpochSecond());
+        i.setPlatformWarnings(d.platformWarnings().isEmpty() ? null : d.platformWarnings());
         if (d.fulfilment() != null) {
             i.setFulfilmentRef(d.fulfilment().reference());
             i.setFulfilledAt(d.fulfilment().at().toString());
@@ -136,7 +137,8 @@ public final class DynamoDecisionStore implements DecisionStore {
                 i.getPeriodId(), i.getPeriodFrom() == null ? null : LocalDate.parse(i.getPeriodFrom()),
                 i.getPeriodUntil() == null ? null : LocalDate.parse(i.getPeriodUntil()), Outcome.valueOf(i.getOutcome()), i.getTier(),
                 Basis.valueOf(i.getBasis()), i.getPlatformReference(), i.getOverrideId(), Instant.parse(i.getDecidedAt()),
-                Instant.parse(i.getValidUntil()), i.getExpiresAt() == null ? null : Instant.ofEpochSecond(i.getExpiresAt()), fulfilmentOf(i));
+                Instant.parse(i.getValidUntil()), i.getExpiresAt() == null ? null : Instant.ofEpochSecond(i.getExpiresAt()), fulfilmentOf(i),
+                i.getPlatformWarnings());
     }
 
     private static Fulfilment fulfilmentOf(DecisionItem i) {

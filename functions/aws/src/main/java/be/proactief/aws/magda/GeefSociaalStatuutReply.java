@@ -23,9 +23,13 @@ import java.util.Set;
  * {@code GeefSociaalStatuutResponse} element:
  * <ul>
  *   <li>{@code Repliek/Context/Bericht/Afzender/Referte}: the platform's reference of this answer, kept for audit;</li>
+ *   <li>{@code Repliek/Antwoorden/Antwoord/Referte}: the reference of the question this answers (ours);</li>
  *   <li>{@code Repliek/Antwoorden/Antwoord/Inhoud/Persoon/SocialeStatuten/SociaalStatuut}: per status its Naam,
- *       {@code Resultaat/Code} (1 = <em>van toepassing</em>, applies; 0 = does not) and optional
- *       {@code Periodes/Periode(Begindatum, Einddatum)};</li>
+ *       {@code Resultaat/Code} (1 = <em>van toepassing</em>, applies; 0 = does not), optional
+ *       {@code Periodes/Periode(Begindatum, Einddatum)} and an optional {@code Status/Code} (e.g. {@code SSH00047},
+ *       a remark next to the result);</li>
+ *   <li>{@code Persoon/Status/Code}: the person-level status the schema allows <em>instead of</em>
+ *       {@code SocialeStatuten} (e.g. {@code SSH00048}): no answer to the statuses asked;</li>
  *   <li>every <em>Uitzondering</em> anywhere in the answer: MAGDA's error ({@code FOUT}), warning
  *       ({@code WAARSCHUWING}) or information ({@code INFORMATIE}) element, with Identificatie (code),
  *       Oorsprong (origin), Type and Diagnose (text).</li>
@@ -36,15 +40,21 @@ public final class GeefSociaalStatuutReply {
 
     private final String platformReference;
     private final String receiverReference;
+    private final String answerReference;
+    private final boolean hasPerson;
     private final String personInsz;
+    private final String personStatus;
     private final List<SociaalStatuut> statuten;
     private final List<Uitzondering> uitzonderingen;
 
-    private GeefSociaalStatuutReply(String platformReference, String receiverReference, String personInsz,
-                                    List<SociaalStatuut> statuten, List<Uitzondering> uitzonderingen) {
+    private GeefSociaalStatuutReply(String platformReference, String receiverReference, String answerReference, boolean hasPerson,
+                                    String personInsz, String personStatus, List<SociaalStatuut> statuten, List<Uitzondering> uitzonderingen) {
         this.platformReference = platformReference;
         this.receiverReference = receiverReference;
+        this.answerReference = answerReference;
+        this.hasPerson = hasPerson;
         this.personInsz = personInsz;
+        this.personStatus = personStatus;
         this.statuten = List.copyOf(statuten);
         this.uitzonderingen = List.copyOf(uitzonderingen);
     }
@@ -77,10 +87,19 @@ public final class GeefSociaalStatuutReply {
             throw new MalformedReplyException("the reply has no Repliek/Context/Bericht/Afzender/Referte");
         }
         String receiverReference = SafeXml.text(repliek, "Context", "Bericht", "Ontvanger", "Referte");
-        Element persoon = SafeXml.path(repliek, "Antwoorden", "Antwoord", "Inhoud", "Persoon");
+        Element antwoord = SafeXml.path(repliek, "Antwoorden", "Antwoord");
+        String answerReference = antwoord == null ? null : SafeXml.text(antwoord, "Referte");
+        if (antwoord != null && (answerReference == null || answerReference.isEmpty())) {
+            throw new MalformedReplyException("the reply's Antwoord has no Referte");
+        }
+        Element persoon = antwoord == null ? null : SafeXml.path(antwoord, "Inhoud", "Persoon");
         String insz = persoon == null ? null : SafeXml.text(persoon, "INSZ");
+        if (persoon != null && (insz == null || insz.isEmpty())) throw new MalformedReplyException("the reply's Persoon has no INSZ");
+        String personStatus = persoon == null || SafeXml.child(persoon, "Status") == null ? null
+                : nullToEmpty(SafeXml.text(persoon, "Status", "Code"));
         List<SociaalStatuut> statuten = persoon == null ? List.of() : statuten(persoon);
-        return new GeefSociaalStatuutReply(platformReference, receiverReference, insz, statuten, uitzonderingen(response));
+        return new GeefSociaalStatuutReply(platformReference, receiverReference, answerReference, persoon != null, insz, personStatus,
+                statuten, uitzonderingen(response));
     }
 
     private static Element responseElement(Element root) throws MalformedReplyException {
@@ -120,7 +139,8 @@ public final class GeefSociaalStatuutReply {
                 throw new MalformedReplyException("SociaalStatuut " + InszRedaction.scrub(naam)
                         + " has Resultaat/Code '" + InszRedaction.scrub(code) + "', expected 0 or 1");
             }
-            result.add(new SociaalStatuut(naam, applies, periodes(s, naam)));
+            String status = SafeXml.child(s, "Status") == null ? null : nullToEmpty(SafeXml.text(s, "Status", "Code"));
+            result.add(new SociaalStatuut(naam, applies, periodes(s, naam), status));
         }
         return result;
     }
@@ -180,6 +200,37 @@ public final class GeefSociaalStatuutReply {
         return Optional.ofNullable(receiverReference);
     }
 
+    /** {@code Antwoord/Referte}: the reference of the question this answers, when the reply has an Antwoord. */
+    public Optional<String> answerReference() {
+        return Optional.ofNullable(answerReference);
+    }
+
+    /** Whether the reply has an {@code Antwoord/Inhoud/Persoon}. */
+    public boolean hasPerson() {
+        return hasPerson;
+    }
+
+    /** The code of a person-level {@code Status} given instead of the statuses asked (e.g. {@code SSH00048}). */
+    public Optional<String> personStatus() {
+        return Optional.ofNullable(personStatus);
+    }
+
+    /**
+     * Every code the platform gave, in the order of the reply, each once: the person-level Status code, the
+     * per-status Status codes, then the Identificatie of each Uitzondering. Codes only, never MAGDA's texts.
+     */
+    public List<String> codes() {
+        Set<String> codes = new LinkedHashSet<>();
+        if (personStatus != null && !personStatus.isEmpty()) codes.add(personStatus);
+        for (SociaalStatuut s : statuten) {
+            if (s.statusCode() != null && !s.statusCode().isEmpty()) codes.add(s.statusCode());
+        }
+        for (Uitzondering u : uitzonderingen) {
+            if (!u.identificatie().isEmpty()) codes.add(u.identificatie());
+        }
+        return List.copyOf(codes);
+    }
+
     /** The INSZ digits the answer is about, when present. Personal data: compare, never log. */
     public Optional<String> personInsz() {
         return Optional.ofNullable(personInsz);
@@ -218,15 +269,24 @@ public final class GeefSociaalStatuutReply {
      *
      * @param vanToepassing whether it applies (Resultaat/Code 1)
      * @param periodes      the periods the platform gives (possibly none)
+     * @param statusCode    the code of a {@code Status} next to the result (e.g. {@code SSH00047}), else null
      */
-    public record SociaalStatuut(String naam, boolean vanToepassing, List<Periode> periodes) {
+    public record SociaalStatuut(String naam, boolean vanToepassing, List<Periode> periodes, String statusCode) {
         public SociaalStatuut {
             periodes = List.copyOf(periodes);
+        }
+
+        /** Applies on {@code date}: code 1, and when the reply gives periods, one of them covers the date. */
+        public boolean appliesOn(LocalDate date) {
+            return vanToepassing && (periodes.isEmpty() || periodes.stream().anyMatch(p -> p.covers(date)));
         }
     }
 
     /** A period in which a status applies; {@code einde} is {@code null} when open-ended. */
     public record Periode(LocalDate begin, LocalDate einde) {
+        public boolean covers(LocalDate date) {
+            return !date.isBefore(begin) && (einde == null || !date.isAfter(einde));
+        }
     }
 
     /** Severity of an Uitzondering. */

@@ -1,10 +1,12 @@
 package be.proactief.aws.magda;
 
 import be.proactief.core.insz.Insz;
+import be.proactief.core.platform.PlatformCannotDecideException;
 import be.proactief.core.platform.PlatformUnavailableException;
 import be.proactief.core.platform.PlatformUnavailableException.Reason;
 import be.proactief.core.platform.SocialStatusSource;
 import be.proactief.core.platform.StatusAnswer;
+import be.proactief.core.review.ReviewReason;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -53,14 +55,25 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <h2>Outcomes</h2>
  * <ul>
- *   <li>an answer: the requested statuses with Resultaat/Code 1 are applicable; a requested status
- *       the reply does not mention is not applicable; Uitzonderingen (platform errors and warnings)
- *       of type WAARSCHUWING are logged and returned as notes;</li>
+ *   <li>an answer, only when the reply is about the INSZ asked, answers our question (its
+ *       {@code Antwoord/Referte}) and gives a {@code Resultaat} for <b>every</b> status asked: a status with
+ *       Resultaat/Code 1 applies when it carries no {@code Periodes} or one of them covers the status
+ *       date, else it is a period mismatch (REVIEW); per-status {@code Status} codes (e.g. {@code SSH00047})
+ *       and Uitzonderingen of type WAARSCHUWING are returned as warning codes;</li>
+ *   <li>{@link PlatformCannotDecideException} (REVIEW, a caseworker decides), with the reply's codes:
+ *       <table>
+ *         <caption>replies that do not answer the question</caption>
+ *         <tr><th>reason</th><th>when</th></tr>
+ *         <tr><td>PLATFORM_NO_ANSWER</td><td>a person-level {@code Status} instead of {@code SocialeStatuten}, or a status asked that the reply does not carry</td></tr>
+ *         <tr><td>PLATFORM_NO_DATA</td><td>an Uitzondering FOUT 30001 "Geen gegevens gevonden voor de vraag"</td></tr>
+ *         <tr><td>INSZ_NOT_USABLE</td><td>an Uitzondering FOUT 30002 (cancelled), 30003 (unknown) or 30004 (replaced)</td></tr>
+ *       </table></li>
  *   <li>{@link PlatformUnavailableException}, whose {@link Reason} tells why there is no answer:
  *       <table>
  *         <caption>failures</caption>
  *         <tr><th>reason</th><th>when</th><th>retried here</th><th>retryAfter</th></tr>
- *         <tr><td>UITZONDERING</td><td>an Uitzondering of type FOUT</td><td>no</td><td>1 h</td></tr>
+ *         <tr><td>UITZONDERING</td><td>an Uitzondering of type FOUT other than 30001–30004</td><td>no</td><td>1 h</td></tr>
+ *         <tr><td>MISMATCHED_REPLY</td><td>a reply about another INSZ, or whose Antwoord/Referte is not our question's</td><td>no</td><td>5 min</td></tr>
  *         <tr><td>HTTP_ERROR</td><td>HTTP 5xx</td><td>yes</td><td>Retry-After header or 30 s</td></tr>
  *         <tr><td>HTTP_ERROR</td><td>HTTP 4xx or another non-200 status</td><td>no</td><td>5 min</td></tr>
  *         <tr><td>UNREACHABLE</td><td>connection refused/reset, DNS, connect timeout</td><td>yes</td><td>30 s</td></tr>
@@ -102,6 +115,7 @@ public final class MagdaClient implements SocialStatusSource {
     private final LongAdder questions = new LongAdder();
     private final LongAdder httpExchanges = new LongAdder();
     private final LongAdder answered = new LongAdder();
+    private final LongAdder undecided = new LongAdder();
     private final Map<Reason, LongAdder> unavailable = new EnumMap<>(Reason.class);
 
     public MagdaClient(MagdaConfig config) {
@@ -168,7 +182,7 @@ public final class MagdaClient implements SocialStatusSource {
     }
 
     @Override
-    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException {
+    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException, PlatformCannotDecideException {
         Objects.requireNonNull(insz, "insz");
         Objects.requireNonNull(date, "date");
         // Validates the names (1–8, not blank) before anything is counted or sent.
@@ -194,7 +208,7 @@ public final class MagdaClient implements SocialStatusSource {
         } catch (Throwable t) {
             throw unavailable(t, attempts.get());
         }
-        return interpret(exchange, insz, names);
+        return interpret(exchange, insz, names, date);
     }
 
     private record Exchange(GeefSociaalStatuutRequest request, GeefSociaalStatuutReply reply, long millis) {
@@ -326,35 +340,81 @@ public final class MagdaClient implements SocialStatusSource {
         return Duration.ofSeconds(Math.max(1, seconds));
     }
 
-    private StatusAnswer interpret(Exchange exchange, Insz insz, List<String> names) throws PlatformUnavailableException {
+    /** The FOUT codes that mean the platform answered about the person, but cannot answer the question: REVIEW. */
+    private static final Map<String, ReviewReason> REVIEW_CODES = Map.of(
+            "30001", ReviewReason.PLATFORM_NO_DATA,
+            "30002", ReviewReason.INSZ_NOT_USABLE,
+            "30003", ReviewReason.INSZ_NOT_USABLE,
+            "30004", ReviewReason.INSZ_NOT_USABLE);
+
+    /** The one reading of a reply: an answer, REVIEW or UNKNOWN (see the class comment). */
+    private StatusAnswer interpret(Exchange exchange, Insz insz, List<String> names, LocalDate date)
+            throws PlatformUnavailableException, PlatformCannotDecideException {
         GeefSociaalStatuutReply reply = exchange.reply();
         String platformReference = reply.platformReference();
+        String ours = exchange.request().referte();
+        String where = "platform reference " + platformReference + ", our reference " + ours;
+
+        if (reply.answerReference().filter(r -> !r.equals(ours)).isPresent()) {
+            throw mismatched("MAGDA answered another question (Antwoord/Referte " + InszRedaction.scrub(reply.answerReference().get())
+                    + "); " + where);
+        }
+        if (reply.personInsz().filter(digits -> !digits.equals(insz.digits())).isPresent()) {
+            throw mismatched("MAGDA answered about another INSZ than asked; " + where);
+        }
+
+        List<String> codes = reply.codes();
         List<GeefSociaalStatuutReply.Uitzondering> fouten = reply.fouten();
         if (!fouten.isEmpty()) {
             GeefSociaalStatuutReply.Uitzondering first = fouten.get(0);
             String message = "platform answered Uitzondering " + InszRedaction.scrub(first.identificatie())
-                    + " (" + InszRedaction.scrub(first.diagnose()) + "); platform reference " + platformReference
-                    + ", our reference " + exchange.request().referte();
+                    + " (" + InszRedaction.scrub(first.diagnose()) + "); " + where;
+            boolean allAboutThePerson = fouten.stream().allMatch(f -> REVIEW_CODES.containsKey(f.identificatie()));
+            if (allAboutThePerson) throw cannotDecide(REVIEW_CODES.get(first.identificatie()), codes, platformReference, message);
             PlatformUnavailableException e = new PlatformUnavailableException(Reason.UITZONDERING, message, UITZONDERING_RETRY_AFTER);
             unavailable.get(Reason.UITZONDERING).increment();
             log.warn("MAGDA gave no answer: {} {}", e.reason(), message);
             throw e;
         }
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (GeefSociaalStatuutReply.Uitzondering u : reply.uitzonderingen()) {
-            String id = InszRedaction.scrub(u.identificatie());
-            String diagnose = InszRedaction.scrub(u.diagnose());
-            notes.put(u.type() + " " + id, diagnose);
-            log.warn("MAGDA Uitzondering {} {} ({}) from {} for {}; platform reference {}", u.type(), id, diagnose,
-                    InszRedaction.scrub(u.oorsprong()), exchange.request(), platformReference);
+        if (reply.personStatus().isPresent()) {
+            throw cannotDecide(ReviewReason.PLATFORM_NO_ANSWER, codes, platformReference,
+                    "MAGDA gave a person-level Status " + InszRedaction.scrub(reply.personStatus().get()) + " instead of the statuses asked; " + where);
         }
-        reply.personInsz().filter(digits -> !digits.equals(insz.digits())).ifPresent(other ->
-                log.warn("MAGDA answered {} about another INSZ than asked ({}); platform reference {}",
-                        exchange.request(), Insz.isValid(other) ? Insz.parse(other).masked() : "unreadable", platformReference));
-        Set<String> applicable = new LinkedHashSet<>(reply.applicableNames());
-        applicable.retainAll(names);
+        Map<String, GeefSociaalStatuutReply.SociaalStatuut> byName = new LinkedHashMap<>();
+        for (GeefSociaalStatuutReply.SociaalStatuut s : reply.statuten()) byName.putIfAbsent(s.naam(), s);
+        List<String> missing = names.stream().filter(n -> !byName.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw cannotDecide(ReviewReason.PLATFORM_NO_ANSWER, codes, platformReference,
+                    "MAGDA's reply carries no result for " + missing.size() + " of the " + names.size() + " statuses asked "
+                            + InszRedaction.scrub(missing.toString()) + "; " + where);
+        }
+
+        Set<String> applicable = new LinkedHashSet<>();
+        Set<String> periodMismatch = new LinkedHashSet<>();
+        for (String name : names) {
+            GeefSociaalStatuutReply.SociaalStatuut s = byName.get(name);
+            if (s.appliesOn(date)) applicable.add(name);
+            else if (s.vanToepassing()) periodMismatch.add(name);
+        }
+        for (GeefSociaalStatuutReply.Uitzondering u : reply.uitzonderingen()) {
+            log.warn("MAGDA Uitzondering {} {} ({}) from {} for {}; platform reference {}", u.type(), InszRedaction.scrub(u.identificatie()),
+                    InszRedaction.scrub(u.diagnose()), InszRedaction.scrub(u.oorsprong()), exchange.request(), platformReference);
+        }
         answered.increment();
-        return new StatusAnswer(platformReference, applicable, notes);
+        return new StatusAnswer(platformReference, applicable, periodMismatch, codes.stream().map(InszRedaction::scrub).toList());
+    }
+
+    /** Never used as an answer: one error line, no INSZ. */
+    private PlatformUnavailableException mismatched(String message) {
+        unavailable.get(Reason.MISMATCHED_REPLY).increment();
+        log.error("MAGDA reply not used: {}", message);
+        return new PlatformUnavailableException(Reason.MISMATCHED_REPLY, message, PERMANENT_RETRY_AFTER);
+    }
+
+    private PlatformCannotDecideException cannotDecide(ReviewReason reason, List<String> codes, String platformReference, String message) {
+        undecided.increment();
+        log.warn("MAGDA reply does not answer the question: {} {} {}", reason, InszRedaction.scrub(codes.toString()), message);
+        return new PlatformCannotDecideException(reason, codes.stream().map(InszRedaction::scrub).toList(), platformReference, message);
     }
 
     public MagdaConfig config() {
@@ -374,7 +434,7 @@ public final class MagdaClient implements SocialStatusSource {
                       <Afzender><Referte>priming</Referte></Afzender>
                       <Ontvanger><Referte>priming</Referte></Ontvanger>
                     </Bericht></Context>
-                    <Antwoorden><Antwoord><Inhoud><Persoon>
+                    <Antwoorden><Antwoord><Referte>priming</Referte><Inhoud><Persoon>
                       <INSZ>00610100108</INSZ>
                       <SocialeStatuten><SociaalStatuut>
                         <Naam>priming</Naam>
@@ -418,7 +478,7 @@ public final class MagdaClient implements SocialStatusSource {
     public Calls calls() {
         Map<Reason, Long> failures = new EnumMap<>(Reason.class);
         unavailable.forEach((reason, count) -> failures.put(reason, count.sum()));
-        return new Calls(questions.sum(), httpExchanges.sum(), answered.sum(), failures,
+        return new Calls(questions.sum(), httpExchanges.sum(), answered.sum(), undecided.sum(), failures,
                 bulkhead.getMetrics().getAvailableConcurrentCalls());
     }
 
@@ -429,10 +489,11 @@ public final class MagdaClient implements SocialStatusSource {
      * @param questions      calls of {@link #ask}
      * @param httpExchanges  HTTP requests sent (retries included)
      * @param answered       questions that got a usable answer
+     * @param undecided      questions whose reply did not answer them (REVIEW)
      * @param unavailable    questions without answer, per reason
      * @param freeSlots      questions that could start right now (bulkhead)
      */
-    public record Calls(long questions, long httpExchanges, long answered, Map<Reason, Long> unavailable, int freeSlots) {
+    public record Calls(long questions, long httpExchanges, long answered, long undecided, Map<Reason, Long> unavailable, int freeSlots) {
         public Calls {
             unavailable = Map.copyOf(unavailable);
         }

@@ -3,14 +3,15 @@ package be.proactief.aws.wiring;
 import be.proactief.aws.audit.JsonLogAuditLog;
 import be.proactief.aws.dynamo.DynamoDecisionStore;
 import be.proactief.aws.dynamo.DynamoOverrideStore;
+import be.proactief.aws.dynamo.DynamoReviewCaseStore;
 import be.proactief.aws.magda.MagdaClient;
 import be.proactief.aws.magda.MagdaConfig;
 import be.proactief.core.audit.AuditLog;
 import be.proactief.core.decision.DecisionStore;
 import be.proactief.core.engine.EntitlementEngine;
-import be.proactief.core.override.OverrideService;
 import be.proactief.core.override.OverrideStore;
 import be.proactief.core.platform.SocialStatusSource;
+import be.proactief.core.review.ReviewCaseStore;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.subject.SubjectKeys;
 import io.micronaut.context.annotation.Factory;
@@ -121,6 +122,12 @@ public class ProactiefFactory {
         return new DynamoOverrideStore(client, settings.get("PROACTIEF_OVERRIDES_TABLE", "Overrides"));
     }
 
+    /** Review cases live in the Decisions table, in a key range of their own. */
+    @Singleton
+    ReviewCaseStore reviewCaseStore(DynamoDbEnhancedClient client, Settings settings) {
+        return new DynamoReviewCaseStore(client, settings.get("PROACTIEF_DECISIONS_TABLE", "Decisions"));
+    }
+
     @Singleton
     SocialStatusSource platform(Settings settings) {
         return new MagdaClient(MagdaConfig.fromEnvironment(settings.subset(MAGDA_VARIABLES)));
@@ -133,12 +140,7 @@ public class ProactiefFactory {
 
     @Singleton
     EntitlementEngine entitlementEngine(SchemeCatalog catalog, SubjectKeys keys, DecisionStore decisions, OverrideStore overrides,
-                                        SocialStatusSource platform, AuditLog audit, Clock clock) {
-        return new EntitlementEngine(catalog, keys, decisions, overrides, platform, audit, clock);
-    }
-
-    @Singleton
-    OverrideService overrideService(SchemeCatalog catalog, SubjectKeys keys, OverrideStore overrides, AuditLog audit, Clock clock) {
-        return new OverrideService(catalog, keys, overrides, audit, clock);
+                                        ReviewCaseStore reviews, SocialStatusSource platform, AuditLog audit, Clock clock) {
+        return new EntitlementEngine(catalog, keys, decisions, overrides, reviews, platform, audit, clock);
     }
 }

@@ -8,6 +8,11 @@ import be.proactief.core.decision.Outcome;
 import be.proactief.core.override.Override;
 import be.proactief.core.override.OverrideStore;
 import be.proactief.core.override.ReasonCode;
+import be.proactief.core.review.ReviewCase;
+import be.proactief.core.review.ReviewCaseStore;
+import be.proactief.core.review.ReviewQuery;
+import be.proactief.core.review.ReviewReason;
+import be.proactief.core.review.ReviewSource;
 import be.proactief.core.subject.SubjectKey;
 import be.proactief.testkit.aws.AwsBackend;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +47,101 @@ abstract class StoresContract {
                 backend().resources().table("OverridesTable"));
     }
 
+    ReviewCaseStore reviews() {
+        return new DynamoReviewCaseStore(DynamoDbEnhancedClient.builder().dynamoDbClient(backend().dynamoDb()).build(),
+                backend().resources().table("DecisionsTable"));
+    }
+
+    private ReviewCase candidate(SubjectKey subject, String scheme, String period, Instant openedAt) {
+        return new ReviewCase(UUID.randomUUID().toString(), subject, scheme, period, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                ReviewReason.PLATFORM_NO_DATA, List.of("30001"), List.of(), openedAt, ReviewCase.State.OPEN, null, null, null,
+                openedAt.plus(Duration.ofDays(400)));
+    }
+
+    private static ReviewSource invoice(String id, Instant at) {
+        return ReviewSource.Origin.invoice("school-17", id).at(at);
+    }
+
+    @Test
+    void a_review_case_is_one_per_subject_scheme_and_period_and_keeps_each_source_once() {
+        SubjectKey s = freshSubject();
+        ReviewCase first = reviews().open(candidate(s, "school-discount", "2026-11", now), invoice("INV-1", now), now);
+        ReviewCase again = reviews().open(candidate(s, "school-discount", "2026-11", now.plusSeconds(5)), invoice("INV-1", now.plusSeconds(5)), now);
+        ReviewCase desk = reviews().open(candidate(s, "school-discount", "2026-11", now.plusSeconds(9)),
+                ReviewSource.Origin.DESK_CHECK.at(now.plusSeconds(9)), now);
+
+        assertThat(again.caseId()).isEqualTo(first.caseId());
+        assertThat(desk.caseId()).isEqualTo(first.caseId());
+        assertThat(reviews().ofSubject(s, "school-discount", now)).singleElement().satisfies(c -> {
+            assertThat(c.sources()).extracting(ReviewSource::ref).containsExactly("school-17/INV-1", null);
+            assertThat(c.platformCodes()).containsExactly("30001");
+            assertThat(c.openedAt()).isEqualTo(now);
+        });
+        assertThat(decisions().history(s, "school-discount", now)).as("a case is no decision").isEmpty();
+    }
+
+    @Test
+    void sources_hitting_one_case_at_once_keep_one_case_and_lose_none() throws Exception {
+        SubjectKey s = freshSubject();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<ReviewCase>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String id = "INV-" + i;
+                opened.add(pool.submit(() -> reviews().open(candidate(s, "school-discount", "2026-11", now), invoice(id, now), now)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : opened) ids.add(f.get().caseId());
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reviews().ofSubject(s, "school-discount", now)).singleElement()
+                .satisfies(c -> assertThat(c.sources()).hasSize(6));
+    }
+
+    @Test
+    void a_case_is_resolved_once() {
+        SubjectKey s = freshSubject();
+        ReviewCase open = reviews().open(candidate(s, "waste-bags", "2026", now), ReviewSource.Origin.household("HH-1").at(now), now);
+
+        assertThat(reviews().resolve(open, "caseworker-3", now.plusSeconds(60), "ov-1")).hasValueSatisfying(r -> {
+            assertThat(r.state()).isEqualTo(ReviewCase.State.RESOLVED);
+            assertThat(r.overrideId()).isEqualTo("ov-1");
+        });
+        assertThat(reviews().resolve(open, "caseworker-4", now.plusSeconds(90), "ov-2")).isEmpty();
+        assertThat(reviews().ofSubject(s, "waste-bags", now).get(0).resolvedBy()).isEqualTo("caseworker-3");
+    }
+
+    @Test
+    void the_worklist_pages_cases_by_state_and_time_for_one_scheme() {
+        String scheme = "scheme-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            reviews().open(candidate(freshSubject(), scheme, "2026-11", now.plusSeconds(i)), invoice("INV-" + i, now), now);
+        }
+        ReviewCase resolvedOne = reviews().open(candidate(freshSubject(), scheme, "2026-11", now.plusSeconds(10)), invoice("INV-R", now), now);
+        reviews().resolve(resolvedOne, "cw", now, "ov");
+
+        ReviewCaseStore.Page first = reviews().list(new ReviewQuery(scheme, ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, null), now);
+        ReviewCaseStore.Page second = reviews().list(new ReviewQuery(scheme, ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, first.cursor()), now);
+        ReviewCaseStore.Page third = reviews().list(new ReviewQuery(scheme, ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, second.cursor()), now);
+        ReviewCaseStore.Page newestAnyState = reviews().list(new ReviewQuery(scheme, null, ReviewQuery.Order.NEWEST, 10, null), now);
+
+        assertThat(first.cases()).extracting(c -> c.sources().get(0).ref()).containsExactly("school-17/INV-0", "school-17/INV-1");
+        assertThat(second.cases()).extracting(c -> c.sources().get(0).ref()).containsExactly("school-17/INV-2", "school-17/INV-3");
+        assertThat(third.cases()).extracting(c -> c.sources().get(0).ref()).containsExactly("school-17/INV-4");
+        assertThat(third.cursor()).isNull();
+        assertThat(newestAnyState.cases()).hasSize(6).first().extracting(ReviewCase::state).isEqualTo(ReviewCase.State.RESOLVED);
+    }
+
+    @Test
+    void an_expired_case_reads_as_absent() {
+        SubjectKey s = freshSubject();
+        reviews().open(candidate(s, "school-discount", "2026-11", now), invoice("INV-1", now), now);
+
+        assertThat(reviews().ofSubject(s, "school-discount", now.plus(Duration.ofDays(401)))).isEmpty();
+    }
+
     static SubjectKey freshSubject() {
         String hex = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         return new SubjectKey("s_" + hex);
@@ -49,7 +150,7 @@ abstract class StoresContract {
     private Decision decision(SubjectKey subject, String period, Outcome outcome, Instant validUntil, Instant expiresAt) {
         return new Decision(UUID.randomUUID().toString(), subject, "school-discount", 1, period, LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 30), outcome, outcome == Outcome.ENTITLED ? "leefloon" : null, Basis.PLATFORM, "ref-1", null,
-                now, validUntil, expiresAt, null);
+                now, validUntil, expiresAt, null, null);
     }
 
     private Decision valid(SubjectKey subject, Outcome outcome) {
@@ -86,10 +187,10 @@ abstract class StoresContract {
         SubjectKey s = freshSubject();
         Decision october = new Decision("d-oct-1", s, "school-discount", 1, "2026-10", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
                 Outcome.ENTITLED, "leefloon", Basis.PLATFORM, "r", null, now.minus(Duration.ofDays(40)),
-                Instant.parse("2026-10-31T23:00:00Z"), now.plus(Duration.ofDays(400)), null);
+                Instant.parse("2026-10-31T23:00:00Z"), now.plus(Duration.ofDays(400)), null, null);
         decisions().putIfNoValidDecision(october, now);
         Decision again = new Decision("d-oct-2", s, "school-discount", 1, "2026-10", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
-                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r2", null, now, Instant.parse("2026-10-31T23:00:00Z"), now.plus(Duration.ofDays(400)), null);
+                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r2", null, now, Instant.parse("2026-10-31T23:00:00Z"), now.plus(Duration.ofDays(400)), null, null);
         assertThat(decisions().putIfNoValidDecision(again, now).decisionId()).isEqualTo("d-oct-1");
     }
 
@@ -134,12 +235,12 @@ abstract class StoresContract {
     void history_lists_one_scheme_newest_first() {
         SubjectKey s = freshSubject();
         Decision october = new Decision("d-oct", s, "school-discount", 1, "2026-10", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
-                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r", null, now.minus(Duration.ofDays(30)), now.plusSeconds(99), now.plus(Duration.ofDays(99)), null);
+                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r", null, now.minus(Duration.ofDays(30)), now.plusSeconds(99), now.plus(Duration.ofDays(99)), null, null);
         Decision november = valid(s, Outcome.ENTITLED);
         decisions().putIfNoValidDecision(october, now);
         decisions().putIfNoValidDecision(november, now);
         Decision otherScheme = new Decision("d-w", s, "waste-bags", 1, "2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r", null, now, now.plusSeconds(99), now.plus(Duration.ofDays(99)), null);
+                Outcome.NOT_ENTITLED, null, Basis.PLATFORM, "r", null, now, now.plusSeconds(99), now.plus(Duration.ofDays(99)), null, null);
         decisions().putIfNoValidDecision(otherScheme, now);
         assertThat(decisions().history(s, "school-discount", now)).extracting(Decision::decisionId)
                 .containsExactly(november.decisionId(), "d-oct");

@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A stand-in platform that answers every POST with one fixed status and body, and remembers the
- * last request. For the few client behaviours the simulator cannot show (a reply that leaves out
- * an asked status, the exact HTTP headers sent).
+ * last request. For the few client behaviours the simulator cannot show (hand-written reply shapes,
+ * the exact HTTP headers sent). {@value #QUESTION_REFERENCE} in the body becomes the question's Referte.
  */
 final class CannedPlatform implements AutoCloseable {
+
+    static final String QUESTION_REFERENCE = "${QUESTION_REFERENCE}";
+    private static final java.util.regex.Pattern REFERTE = java.util.regex.Pattern.compile("<Referte>([^<]+)</Referte>");
 
     private final HttpServer server;
     private volatile Headers lastHeaders;
@@ -27,7 +30,8 @@ final class CannedPlatform implements AutoCloseable {
             try (exchange) {
                 lastHeaders = exchange.getRequestHeaders();
                 lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                java.util.regex.Matcher referte = REFERTE.matcher(lastBody);
+                byte[] bytes = body.replace(QUESTION_REFERENCE, referte.find() ? referte.group(1) : "").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
                 exchange.sendResponseHeaders(status, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {

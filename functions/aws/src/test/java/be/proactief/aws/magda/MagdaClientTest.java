@@ -4,9 +4,11 @@ import be.proactief.aws.magda.MagdaConfig.BulkheadSettings;
 import be.proactief.aws.magda.MagdaConfig.CircuitBreakerSettings;
 import be.proactief.aws.magda.MagdaConfig.RetrySettings;
 import be.proactief.core.insz.Insz;
+import be.proactief.core.platform.PlatformCannotDecideException;
 import be.proactief.core.platform.PlatformUnavailableException;
 import be.proactief.core.platform.PlatformUnavailableException.Reason;
 import be.proactief.core.platform.StatusAnswer;
+import be.proactief.core.review.ReviewReason;
 import be.proactief.testkit.magda.MagdaSimulator;
 import be.proactief.testkit.magda.Persona;
 import be.proactief.testkit.magda.Personas;
@@ -115,18 +117,22 @@ class MagdaClientTest {
     }
 
     @Test
-    void aStatusTheReplyDoesNotMentionIsNotApplicable() throws Exception {
+    void aStatusAskedThatTheReplyLeavesOutIsForACaseworkerNotANo() throws Exception {
         String onlyBim = "<GeefSociaalStatuutResponse><Repliek><Context><Bericht><Afzender><Referte>ref-42</Referte></Afzender>"
-                + "</Bericht></Context><Antwoorden><Antwoord><Inhoud><Persoon><SocialeStatuten><SociaalStatuut><Naam>BIM_BVT</Naam>"
-                + "<Resultaat><Code>1</Code></Resultaat></SociaalStatuut></SocialeStatuten></Persoon></Inhoud></Antwoord>"
+                + "</Bericht></Context><Antwoorden><Antwoord><Referte>" + CannedPlatform.QUESTION_REFERENCE + "</Referte><Inhoud><Persoon>"
+                + "<INSZ>" + Personas.leefloon().insz().digits() + "</INSZ><SocialeStatuten><SociaalStatuut><Naam>BIM_BVT</Naam>"
+                + "<Resultaat><Code>0</Code></Resultaat></SociaalStatuut></SocialeStatuten></Persoon></Inhoud></Antwoord>"
                 + "</Antwoorden></Repliek></GeefSociaalStatuutResponse>";
         try (CannedPlatform platform = new CannedPlatform(200, onlyBim)) {
             MagdaClient client = new MagdaClient(config(platform.endpoint()));
 
-            StatusAnswer answer = client.ask(Personas.leefloon().insz(), List.of(LEEFLOON, BIM), MARCH_2025);
+            PlatformCannotDecideException e = catchThrowableOfType(
+                    () -> client.ask(Personas.leefloon().insz(), List.of(LEEFLOON, BIM), MARCH_2025), PlatformCannotDecideException.class);
 
-            assertThat(answer.applicable()).containsExactly(BIM);
-            assertThat(answer.platformReference()).isEqualTo("ref-42");
+            assertThat(e).as("before: LEEFLOON counted as 'not applicable', a no").isNotNull();
+            assertThat(e.reason()).isEqualTo(ReviewReason.PLATFORM_NO_ANSWER);
+            assertThat(e.platformReference()).isEqualTo("ref-42");
+            assertThat(e.getMessage()).contains(LEEFLOON).doesNotContain(Personas.leefloon().insz().digits());
         }
     }
 
@@ -137,7 +143,8 @@ class MagdaClientTest {
         try (CannedPlatform platform = new CannedPlatform(200, emptyAnswer)) {
             MagdaClient client = new MagdaClient(config(platform.endpoint()).withSoapAction("urn:GeefSociaalStatuut"));
 
-            client.ask(Personas.leefloon().insz(), List.of(BIM), MARCH_2025);
+            assertThat(catchThrowableOfType(() -> client.ask(Personas.leefloon().insz(), List.of(BIM), MARCH_2025),
+                    PlatformCannotDecideException.class)).as("a reply without an Antwoord answers nothing").isNotNull();
 
             assertThat(platform.lastHeaders().getFirst("Content-Type")).isEqualTo("text/xml; charset=utf-8");
             assertThat(platform.lastHeaders().getFirst("SOAPAction")).isEqualTo("\"urn:GeefSociaalStatuut\"");
@@ -152,21 +159,24 @@ class MagdaClientTest {
         StatusAnswer answer = client().ask(Personas.increasedAllowance().insz(), List.of(BIM), MARCH_2025);
 
         assertThat(answer.applicable()).containsExactly(BIM);
-        assertThat(answer.notes()).containsKey("WAARSCHUWING 99998");
+        assertThat(answer.warnings()).containsExactly("99998");
     }
 
     // ---- Uitzondering FOUT: no answer, not retried -------------------------------------------------
 
     @Test
-    void anUnknownInszIsAnUitzonderingNotARefusal() {
+    void anUnknownInszIsForACaseworkerNotARefusal() {
         MagdaClient client = client();
         Insz unknown = Personas.unknownInsz();
 
-        PlatformUnavailableException e = unavailable(client, unknown, List.of(BIM));
+        PlatformCannotDecideException e = catchThrowableOfType(() -> client.ask(unknown, List.of(BIM), MARCH_2025),
+                PlatformCannotDecideException.class);
 
-        assertThat(e.reason()).isEqualTo(Reason.UITZONDERING);
-        assertThat(e.getMessage()).startsWith("platform answered Uitzondering 30003 (Onbestaande INSZ)");
+        assertThat(e.reason()).isEqualTo(ReviewReason.INSZ_NOT_USABLE);
+        assertThat(e.platformCodes()).containsExactly("30003");
+        assertThat(e.getMessage()).startsWith("platform answered Uitzondering 30003 (Onbestaande INSZ)").doesNotContain(unknown.digits());
         assertThat(simulator.callCount()).as("not retried").isEqualTo(1);
+        assertThat(client.calls().undecided()).isEqualTo(1);
     }
 
     @Test
@@ -282,8 +292,13 @@ class MagdaClientTest {
     void uitzonderingenDoNotOpenTheCircuit() {
         MagdaClient client = new MagdaClient(config(simulator.endpoint())
                 .withCircuitBreaker(new CircuitBreakerSettings(50f, 4, 4, Duration.ofSeconds(30), 1)));
-        for (int i = 0; i < 6; i++) {
-            assertThat(unavailable(client, Personas.unknownInsz(), List.of(BIM)).reason()).isEqualTo(Reason.UITZONDERING);
+        simulator.faults().uitzondering(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(unavailable(client, Personas.leefloon().insz(), List.of(BIM)).reason()).isEqualTo(Reason.UITZONDERING);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(() -> client.ask(Personas.unknownInsz(), List.of(BIM), MARCH_2025),
+                    PlatformCannotDecideException.class)).isNotNull();
         }
 
         assertThat(client.circuitState()).isEqualTo(MagdaClient.CircuitState.CLOSED);
@@ -325,7 +340,7 @@ class MagdaClientTest {
                 answers.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         return client.ask(p.insz(), List.of(BIM), MARCH_2025);
-                    } catch (PlatformUnavailableException e) {
+                    } catch (PlatformUnavailableException | PlatformCannotDecideException e) {
                         throw new IllegalStateException(e);
                     }
                 }, pool));
@@ -353,10 +368,11 @@ class MagdaClientTest {
             simulator.faults().waarschuwing(1);
             try {
                 client.ask(Personas.leefloon().insz(), List.of(LEEFLOON), MARCH_2025);
-            } catch (PlatformUnavailableException e) {
+            } catch (PlatformUnavailableException | PlatformCannotDecideException e) {
                 throw new AssertionError(e);
             }
-            unavailable(client, Personas.unknownInsz(), List.of(BIM));
+            assertThat(catchThrowableOfType(() -> client.ask(Personas.unknownInsz(), List.of(BIM), MARCH_2025),
+                    PlatformCannotDecideException.class)).isNotNull();
             simulator.faults().http500(SimulatorFaults.ALWAYS);
             unavailable(client, Personas.leefloon().insz(), List.of(LEEFLOON));
         } finally {

@@ -266,11 +266,24 @@ class InvoiceDiscounterHandlerTest {
         assertThat(statement(outputs.get("INV-O-3").get(0)).discountCents()).isZero();
     }
 
+    /** Caseworkers record overrides through check-api; here the same use case over this function's own stores. */
+    private OverrideService caseworkers() {
+        var catalog = context.getBean(be.proactief.core.scheme.SchemeCatalog.class);
+        var keys = context.getBean(be.proactief.core.subject.SubjectKeys.class);
+        var audit = context.getBean(be.proactief.core.audit.AuditLog.class);
+        var clock = context.getBean(java.time.Clock.class);
+        var reviews = new be.proactief.core.review.ReviewService(catalog, keys, context.getBean(be.proactief.core.review.ReviewCaseStore.class),
+                (body, key) -> resolutions.add(body), audit, clock);
+        return new OverrideService(catalog, keys, context.getBean(be.proactief.core.override.OverrideStore.class), reviews, audit, clock);
+    }
+
+    private final List<String> resolutions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Test
     void a_co_parenting_override_wins_over_the_platform() {
         Insz insz = child("LIVING_WAGES_PCSA_HELP");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Brussels"));
-        var override = context.getBean(OverrideService.class).create(new OverrideService.NewOverride(insz, "school-discount", Outcome.ENTITLED,
+        var override = caseworkers().create(new OverrideService.NewOverride(insz, "school-discount", Outcome.ENTITLED,
                 "increased-allowance", ReasonCode.CO_PARENTING, "kind verblijft half bij de andere ouder", MONTH.atDay(1),
                 today.plusMonths(6), "caseworker-12"));
 

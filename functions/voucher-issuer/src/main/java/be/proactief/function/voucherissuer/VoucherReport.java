@@ -68,6 +68,7 @@ public class VoucherReport {
         line.put("households", t.households());
         line.put("entitled", t.entitled());
         line.put("notEntitled", t.notEntitled());
+        line.put("review", t.review());
         line.put("vouchers", t.vouchers());
         line.put("credits", t.credits());
         line.put("resent", t.resent());

@@ -18,8 +18,11 @@ final class AnswerWriter {
     static final String SIMULATOR_ID = "simulator.proactief.local";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-    /** One answered status. */
-    record Statuut(String naam, boolean applies, List<StatusPeriod> periods) {
+    /** One answered status; {@code statusCode} a remark next to the result (e.g. SSH00047), or null. */
+    record Statuut(String naam, boolean applies, List<StatusPeriod> periods, String statusCode) {
+        Statuut(String naam, boolean applies, List<StatusPeriod> periods) {
+            this(naam, applies, periods, null);
+        }
     }
 
     /** An Uitzondering: MAGDA's error/warning element. */
@@ -30,8 +33,14 @@ final class AnswerWriter {
     }
 
     static String answer(GeefSociaalStatuutQuestion q, LocalDateTime now, List<Statuut> statuten, List<Uitzondering> warnings) {
-        StringBuilder x = open(q, now);
-        x.append("<Inhoud><Persoon>").append(el("INSZ", q.inszDigits())).append("<SocialeStatuten>");
+        return answer(q, now, q.inszDigits(), q.questionReference(), statuten, warnings);
+    }
+
+    /** An answer about {@code inszDigits}, for the question {@code answerReference} (the asked ones, unless a test says otherwise). */
+    static String answer(GeefSociaalStatuutQuestion q, LocalDateTime now, String inszDigits, String answerReference, List<Statuut> statuten,
+                         List<Uitzondering> warnings) {
+        StringBuilder x = open(q, now, answerReference);
+        x.append("<Inhoud><Persoon>").append(el("INSZ", inszDigits)).append("<SocialeStatuten>");
         for (Statuut s : statuten) {
             x.append("<SociaalStatuut>").append(el("Naam", s.naam()))
                     .append("<Resultaat>").append(el("Code", s.applies() ? "1" : "0"))
@@ -46,6 +55,7 @@ final class AnswerWriter {
                 }
                 x.append("</Periodes>");
             }
+            if (s.statusCode() != null) x.append("<Status>").append(el("Code", s.statusCode())).append(el("Waarde", "")).append("</Status>");
             x.append("</SociaalStatuut>");
         }
         x.append("</SocialeStatuten></Persoon></Inhoud>");
@@ -53,8 +63,17 @@ final class AnswerWriter {
         return close(x);
     }
 
+    /** A person-level Status instead of the statuses asked: the schema's {@code SocialeStatuten | Status} choice. */
+    static String personStatus(GeefSociaalStatuutQuestion q, LocalDateTime now, String code, String omschrijving) {
+        StringBuilder x = open(q, now, q.questionReference());
+        x.append("<Inhoud><Persoon>").append(el("INSZ", q.inszDigits()))
+                .append("<Status>").append(el("Code", code)).append(el("Omschrijving", omschrijving)).append(el("Waarde", ""))
+                .append("</Status></Persoon></Inhoud>");
+        return close(x);
+    }
+
     static String uitzondering(GeefSociaalStatuutQuestion q, LocalDateTime now, Uitzondering fout) {
-        StringBuilder x = open(q, now);
+        StringBuilder x = open(q, now, q.questionReference());
         uitzonderingen(x, List.of(fout), now);
         return close(x);
     }
@@ -73,7 +92,7 @@ final class AnswerWriter {
                 + "\"><soapenv:Body><v03:GeefSociaalStatuutResponse xmlns:v03=\"" + NAMESPACE + "\"><Repliek><Cont";
     }
 
-    private static StringBuilder open(GeefSociaalStatuutQuestion q, LocalDateTime now) {
+    private static StringBuilder open(GeefSociaalStatuutQuestion q, LocalDateTime now, String answerReference) {
         StringBuilder x = new StringBuilder(2048);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .append("<soapenv:Envelope xmlns:soapenv=\"").append(SOAP_ENV).append("\">")
@@ -97,7 +116,7 @@ final class AnswerWriter {
         x.append("</Ontvanger>")
                 .append("</Bericht></Context>")
                 .append("<Antwoorden><Antwoord>")
-                .append(el("Referte", q.questionReference()));
+                .append(el("Referte", answerReference));
         return x;
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,9 @@ import java.util.regex.Pattern;
  *       Periodes when the persona's status holds on the asked date (or overlaps the asked period),
  *       else Code 0 "Niet van toepassing";</li>
  *   <li>unknown INSZ: an Antwoord with Uitzondering (MAGDA error element) FOUT 30003 "Onbestaande INSZ";</li>
+ *   <li>a persona whose {@link Persona#reply()} is not ANSWER: that {@link Reply} (no data, a person-level status,
+ *       a status left out, a number cancelled or replaced, warnings, a period mismatch, a reply about someone
+ *       else or another question);</li>
  *   <li>a request that is not a GeefSociaalStatuut question: HTTP 400 with a SOAP Fault.</li>
  * </ul>
  *
@@ -343,17 +347,48 @@ public final class MagdaSimulator implements AutoCloseable {
 
     private void answer(HttpExchange exchange, GeefSociaalStatuutQuestion q, List<AnswerWriter.Uitzondering> warnings) throws IOException {
         Persona persona = personas.get(q.inszDigits());
-        if (persona == null) {
-            sendXml(exchange, 200, AnswerWriter.uitzondering(q, now(),
-                    new AnswerWriter.Uitzondering("30003", "KSZ", "FOUT", "Onbestaande INSZ")));
-            return;
+        Reply kind = persona == null ? Reply.INSZ_UNKNOWN : persona.reply();
+        switch (kind) {
+            case INSZ_UNKNOWN -> sendXml(exchange, 200, AnswerWriter.uitzondering(q, now(), fout("30003", "Onbestaande INSZ")));
+            case NO_DATA -> sendXml(exchange, 200, AnswerWriter.uitzondering(q, now(), fout("30001", "Geen gegevens gevonden voor de vraag")));
+            case INSZ_CANCELLED -> sendXml(exchange, 200, AnswerWriter.uitzondering(q, now(), fout("30002", "INSZ geannuleerd")));
+            case INSZ_REPLACED -> sendXml(exchange, 200, AnswerWriter.uitzondering(q, now(), fout("30004", "INSZ vervangen")));
+            case PERSON_STATUS -> sendXml(exchange, 200, AnswerWriter.personStatus(q, now(), "SSH00048", "Geen gegevens gevonden"));
+            case OTHER_INSZ, WRONG_REFERENCE -> {
+                List<AnswerWriter.Statuut> all = q.criteria().stream()
+                        .map(c -> new AnswerWriter.Statuut(c.naam(), true, List.of(Personas.YEARS_2020_2030))).toList();
+                String insz = kind == Reply.OTHER_INSZ ? Personas.unknownInsz().digits() : q.inszDigits();
+                String reference = kind == Reply.WRONG_REFERENCE ? UUID.randomUUID().toString() : q.questionReference();
+                sendXml(exchange, 200, AnswerWriter.answer(q, now(), insz, reference, all, warnings));
+            }
+            default -> sendXml(exchange, 200, AnswerWriter.answer(q, now(), statuten(persona, q), warnings));
         }
+    }
+
+    /** The persona's answer per asked status, shaped by its reply kind (ANSWER, MISSING_STATUS, STATUS_WARNING, PERIOD_MISMATCH). */
+    private static List<AnswerWriter.Statuut> statuten(Persona persona, GeefSociaalStatuutQuestion q) {
         List<AnswerWriter.Statuut> statuten = new ArrayList<>();
         for (GeefSociaalStatuutQuestion.Criterium c : q.criteria()) {
+            if (persona.reply() == Reply.PERIOD_MISMATCH && persona.statuses().containsKey(c.naam())) {
+                // it applies, says the platform, but only in a period that ended a year before the date asked
+                StatusPeriod past = StatusPeriod.between(c.from().minusYears(2), c.from().minusYears(1));
+                statuten.add(new AnswerWriter.Statuut(c.naam(), true, List.of(past)));
+                continue;
+            }
             List<StatusPeriod> periods = persona.periodsOverlapping(c.naam(), c.from(), c.until());
-            statuten.add(new AnswerWriter.Statuut(c.naam(), !periods.isEmpty(), periods));
+            statuten.add(new AnswerWriter.Statuut(c.naam(), !periods.isEmpty(), periods,
+                    persona.reply() == Reply.STATUS_WARNING ? "SSH00047" : null));
         }
-        sendXml(exchange, 200, AnswerWriter.answer(q, now(), statuten, warnings));
+        if (persona.reply() == Reply.MISSING_STATUS) {
+            statuten.remove(0);
+            // the schema wants at least one SociaalStatuut: one that was not asked
+            if (statuten.isEmpty()) statuten.add(new AnswerWriter.Statuut("GENT_PARKING_ADULT", false, List.of()));
+        }
+        return statuten;
+    }
+
+    private static AnswerWriter.Uitzondering fout(String code, String diagnose) {
+        return new AnswerWriter.Uitzondering(code, "KSZ", "FOUT", diagnose);
     }
 
     private LocalDateTime now() {
@@ -465,7 +500,7 @@ public final class MagdaSimulator implements AutoCloseable {
      */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
-        MagdaSimulator simulator = new MagdaSimulator().registerAll(Personas.all());
+        MagdaSimulator simulator = new MagdaSimulator().registerAll(Personas.everyone());
         if (args.length > 2) {
             SyntheticCity.generate(Integer.parseInt(args[1]), Long.parseLong(args[2])).registerWith(simulator);
         }

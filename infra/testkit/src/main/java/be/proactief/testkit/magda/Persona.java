@@ -13,13 +13,15 @@ import java.util.Objects;
  * A synthetic person the simulator knows: an INSZ (a MAGDA test number, month 61–72) and, per
  * MAGDA social status name ({@code LIVING_WAGES_PCSA_HELP}, {@code BIM_BVT}, …), the periods in
  * which it holds. A status not listed never applies; a person with no statuses is still known
- * (unlike an unregistered INSZ, which the platform answers with an Uitzondering).
+ * (unlike an unregistered INSZ, which the platform answers with an Uitzondering). {@code reply} says
+ * how the simulator replies about this persona: the answer, or one of the replies that do not answer ({@link Reply}).
  * {@link #toString()} shows the INSZ masked.
  */
-public record Persona(Insz insz, Map<String, List<StatusPeriod>> statuses) {
+public record Persona(Insz insz, Map<String, List<StatusPeriod>> statuses, Reply reply) {
 
     public Persona {
         Objects.requireNonNull(insz, "insz");
+        reply = reply == null ? Reply.ANSWER : reply;
         Map<String, List<StatusPeriod>> copy = new LinkedHashMap<>();
         Objects.requireNonNull(statuses, "statuses").forEach((name, periods) -> {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("status name is blank");
@@ -30,7 +32,7 @@ public record Persona(Insz insz, Map<String, List<StatusPeriod>> statuses) {
 
     /** A known person without any status. */
     public static Persona of(Insz insz) {
-        return new Persona(insz, Map.of());
+        return new Persona(insz, Map.of(), Reply.ANSWER);
     }
 
     /** This persona with one more period of {@code status}. */
@@ -39,7 +41,12 @@ public record Persona(Insz insz, Map<String, List<StatusPeriod>> statuses) {
         List<StatusPeriod> periods = new ArrayList<>(next.getOrDefault(status, List.of()));
         periods.add(period);
         next.put(status, periods);
-        return new Persona(insz, next);
+        return new Persona(insz, next, reply);
+    }
+
+    /** This persona, replied about as {@code kind}. */
+    public Persona replying(Reply kind) {
+        return new Persona(insz, statuses, kind);
     }
 
     /** This persona with each of {@code statuses} holding over {@code period}. */
@@ -60,6 +67,6 @@ public record Persona(Insz insz, Map<String, List<StatusPeriod>> statuses) {
 
     @Override
     public String toString() {
-        return "Persona[" + insz.masked() + ", statuses=" + statuses.keySet() + "]";
+        return "Persona[" + insz.masked() + ", statuses=" + statuses.keySet() + (reply == Reply.ANSWER ? "" : ", reply=" + reply) + "]";
     }
 }

@@ -55,9 +55,30 @@ public final class Personas {
         return Insz.of(66, 69, 9, 999, false);
     }
 
-    /** Every named persona above (not {@link #unknownInsz()}). */
+    /**
+     * One persona per {@link Reply} that is not an answer, each with the increased allowance (so a reply read
+     * as an answer would show): serials 950-960, born 1980, month 61, day 1 + the kind's ordinal.
+     */
+    public static Persona replying(Reply kind) {
+        return Persona.of(Insz.of(80, 61, 1 + kind.ordinal(), 950 + kind.ordinal(), false))
+                .with(YEARS_2020_2030, BIM_BVT, BIM_BVT_IN_FAMILY, LIVING_WAGES_PCSA_HELP).replying(kind);
+    }
+
+    /** {@link #replying} for every reply kind but ANSWER, for the local run and the tests. */
+    public static List<Persona> withoutAnswers() {
+        return java.util.Arrays.stream(Reply.values()).filter(k -> k != Reply.ANSWER).map(Personas::replying).toList();
+    }
+
+    /** Every named persona above (not {@link #unknownInsz()}) that gets answers. */
     public static List<Persona> all() {
         return List.of(leefloon(), increasedAllowance(), childInIncreasedAllowanceFamily(),
                 increasedAllowanceUntilMid2024(), noStatus());
+    }
+
+    /** {@link #all()} and {@link #withoutAnswers()}: what the local run registers. */
+    public static List<Persona> everyone() {
+        List<Persona> everyone = new java.util.ArrayList<>(all());
+        everyone.addAll(withoutAnswers());
+        return List.copyOf(everyone);
     }
 }

@@ -45,7 +45,7 @@ public class OverrideController {
         Insz insz = fields.insz(in.insz());
         String scheme = fields.required("scheme", in.scheme());
         Outcome outcome = fields.oneOf("outcome", in.outcome(), Outcome.class);
-        if (outcome == Outcome.UNKNOWN) fields.add("outcome", "outcome must be ENTITLED or NOT_ENTITLED");
+        if (outcome != null && !outcome.decides()) fields.add("outcome", "outcome must be ENTITLED or NOT_ENTITLED");
         ReasonCode reason = fields.oneOf("reasonCode", in.reasonCode(), ReasonCode.class);
         fields.maxLength("note", in.note(), Override.MAX_NOTE_LENGTH);
         LocalDate validFrom = fields.date("validFrom", in.validFrom());

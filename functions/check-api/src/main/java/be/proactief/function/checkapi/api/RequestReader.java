@@ -5,6 +5,7 @@ import be.proactief.core.insz.Insz;
 import be.proactief.function.checkapi.http.ApiException;
 import be.proactief.function.checkapi.http.Problem;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -31,13 +32,22 @@ final class RequestReader {
         if (body == null || isBlank(body)) {
             throw new ApiException(Problem.of(400, "bad-request", "Bad request", "The request needs a JSON body"));
         }
+        JsonNode tree;
+        T value;
         try {
-            T value = json.readValue(body, type);
+            tree = json.readValue(body, JsonNode.class);
+            if (tree == null || !tree.isObject()) throw new IOException("not an object");
+            value = json.readValueFromTree(tree, type);
             if (value == null) throw new IOException("null");
-            return value;
         } catch (IOException | RuntimeException e) {
             throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON", "The body is not a JSON object of the expected shape"));
         }
+        JsonNode insz = tree.get("insz");
+        if (insz != null && !insz.isNull() && !insz.isString()) {
+            // a number loses its leading zeros (a birth year 00-09), and is read by tools as a figure, not a name
+            throw new ApiException(Problem.validation(List.of(new Problem.FieldError("insz", "insz must be a JSON string, e.g. \"85073003328\""))));
+        }
+        return value;
     }
 
     private static boolean isBlank(byte[] body) {

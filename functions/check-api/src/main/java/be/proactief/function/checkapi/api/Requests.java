@@ -41,6 +41,15 @@ final class Requests {
     }
 
     @Serdeable
+    record ReviewSearch(String scheme, String state, String insz, String order, Integer limit, String cursor) {
+        @Override
+        public String toString() {
+            return "ReviewSearch[scheme=" + Insz.quoteMasked(scheme) + ", state=" + Insz.quoteMasked(state) + ", insz=" + Insz.maskUnparsed(insz)
+                    + ", order=" + Insz.quoteMasked(order) + ", limit=" + limit + "]";
+        }
+    }
+
+    @Serdeable
     record RevokeRequest(String reason) {
         @Override
         public String toString() {

@@ -4,6 +4,7 @@ import be.proactief.core.decision.Decision;
 import be.proactief.core.engine.DecisionResult;
 import be.proactief.core.engine.Explanation;
 import be.proactief.core.override.Override;
+import be.proactief.core.review.ReviewCase;
 import be.proactief.core.scheme.Benefit;
 import be.proactief.core.scheme.Period;
 import be.proactief.core.scheme.SchemeVersion;
@@ -35,20 +36,50 @@ final class Responses {
         }
     }
 
+    /**
+     * The answer to a check. {@code unknownReason} (UNKNOWN only): PLATFORM_UNAVAILABLE, TIMEOUT, MALFORMED_REPLY,
+     * MISMATCHED_REPLY, PLATFORM_ERROR, CIRCUIT_OPEN or TOO_BUSY. {@code reviewReason}, {@code platformCodes} and
+     * {@code reviewCaseId} (REVIEW only): why a caseworker must decide, the platform's codes, the case opened.
+     */
     @Serdeable
     record CheckResponse(String scheme, int schemeVersion, PeriodView period, String outcome, String tier, BenefitView benefit,
                          String basis, String decidedAt, String validUntil, String decisionId, String explanation,
-                         String explanationEn, Long retryAfterSeconds) {
+                         String explanationEn, Long retryAfterSeconds, String unknownReason, String reviewReason,
+                         List<String> platformCodes, String reviewCaseId) {
         static CheckResponse of(DecisionResult r, String now) {
             Explanation e = Explanation.of(r);
             Decision d = r.decision();
             Tier tier = r.tier().orElse(null);
+            ReviewCase c = r.reviewCase();
             return new CheckResponse(r.scheme().id(), r.scheme().version(), PeriodView.of(r.period()), r.outcome().name(),
                     tier == null ? null : tier.id(), tier == null ? null : BenefitView.of(tier.benefit()),
                     d == null ? null : d.basis().name(), d == null ? now : d.decidedAt().toString(),
                     d == null ? null : d.validUntil().toString(), d == null ? null : d.decisionId(), e.nl(), e.en(),
-                    r.retryAfter() == null ? null : Math.max(1, r.retryAfter().toSeconds()));
+                    r.retryAfter() == null ? null : Math.max(1, r.retryAfter().toSeconds()), r.unknownReason(),
+                    c == null ? null : c.reason().name(), c == null ? null : c.platformCodes(), c == null ? null : c.caseId());
         }
+    }
+
+    @Serdeable
+    record ReviewSourceView(String type, String ref, String at) {
+    }
+
+    /** A review case as caseworkers see it: pseudonymous, never an INSZ. */
+    @Serdeable
+    record ReviewCaseView(String caseId, String scheme, PeriodView period, String reason, List<String> platformCodes,
+                          List<ReviewSourceView> sources, String openedAt, String state, String resolvedBy, String resolvedAt,
+                          String overrideId) {
+        static ReviewCaseView of(ReviewCase c) {
+            return new ReviewCaseView(c.caseId(), c.scheme(), new PeriodView(c.periodId(), c.periodFrom().toString(), c.periodUntil().toString()),
+                    c.reason().name(), c.platformCodes(),
+                    c.sources().stream().map(s -> new ReviewSourceView(s.type().name(), s.ref(), s.at().toString())).toList(),
+                    c.openedAt().toString(), c.state().name(), c.resolvedBy(), c.resolvedAt() == null ? null : c.resolvedAt().toString(),
+                    c.overrideId());
+        }
+    }
+
+    @Serdeable
+    record ReviewSearchView(List<ReviewCaseView> cases, String cursor) {
     }
 
     @Serdeable
@@ -71,12 +102,14 @@ final class Responses {
 
     @Serdeable
     record DecisionView(String decisionId, String scheme, int schemeVersion, PeriodView period, String outcome, String tier, String basis,
-                        String platformReference, String decidedAt, String validUntil, FulfilmentView fulfilment) {
+                        String platformReference, String decidedAt, String validUntil, FulfilmentView fulfilment,
+                        List<String> platformWarnings) {
         static DecisionView of(Decision d) {
             return new DecisionView(d.decisionId(), d.scheme(), d.schemeVersion(),
                     new PeriodView(d.periodId(), String.valueOf(d.periodFrom()), String.valueOf(d.periodUntil())), d.outcome().name(), d.tier(),
                     d.basis().name(), d.platformReference(), d.decidedAt().toString(), d.validUntil().toString(),
-                    d.fulfilment() == null ? null : new FulfilmentView(d.fulfilment().reference(), d.fulfilment().at().toString()));
+                    d.fulfilment() == null ? null : new FulfilmentView(d.fulfilment().reference(), d.fulfilment().at().toString()),
+                    d.platformWarnings());
         }
     }
 

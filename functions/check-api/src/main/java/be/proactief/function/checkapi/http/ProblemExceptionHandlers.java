@@ -2,6 +2,7 @@ package be.proactief.function.checkapi.http;
 
 import be.proactief.core.insz.InvalidInszException;
 import be.proactief.core.override.OverrideService.InvalidOverrideException;
+import be.proactief.core.review.ReviewQuery.InvalidCursorException;
 import be.proactief.core.scheme.UnknownSchemeException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -67,6 +68,16 @@ final class ProblemExceptionHandlers {
         @Override
         String field(InvalidOverrideException exception) {
             return exception.field();
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    @Requires(classes = {InvalidCursorException.class, ExceptionHandler.class})
+    static final class InvalidCursorHandler extends FieldRefusalHandler<InvalidCursorException> {
+        @Override
+        String field(InvalidCursorException exception) {
+            return "cursor";
         }
     }
 

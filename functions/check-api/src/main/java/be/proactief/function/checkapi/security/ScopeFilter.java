@@ -64,7 +64,7 @@ public class ScopeFilter {
         if (path.equals("/v1/checks") || path.startsWith("/v1/checks/") || path.equals("/v1/schemes") || path.startsWith("/v1/schemes/")) {
             return DevelopmentTokens.SCOPE_CHECK;
         }
-        if (path.startsWith("/v1/overrides") || path.startsWith("/v1/decisions")) {
+        if (path.startsWith("/v1/overrides") || path.startsWith("/v1/decisions") || path.startsWith("/v1/reviews")) {
             return DevelopmentTokens.SCOPE_OVERRIDE;
         }
         return null;
