@@ -49,7 +49,9 @@ final class CheckApiBackends implements AutoCloseable {
 
     /** check-api's settings pointing here, with a development subject key. */
     Map<String, Object> settings(String devSubjectKey) {
-        return FunctionSettings.forEmulators(aws, magda.endpoint(), devSubjectKey);
+        Map<String, Object> settings = new java.util.HashMap<>(FunctionSettings.forEmulators(aws, magda.endpoint(), devSubjectKey));
+        settings.putAll(FunctionSettings.checkApiQueues(aws));
+        return settings;
     }
 
     @Override

@@ -40,4 +40,9 @@ public final class FunctionSettings {
         p.put("magda.retry.backoff", "10ms");
         return p;
     }
+
+    /** What check-api adds: the review-resolutions queue it announces resolved review cases on. */
+    public static Map<String, Object> checkApiQueues(AwsBackend aws) {
+        return Map.of("proactief.review.resolutions.queue.url", aws.resources().queueUrl("ReviewResolutionsQueue"));
+    }
 }

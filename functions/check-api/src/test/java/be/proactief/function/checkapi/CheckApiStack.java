@@ -21,7 +21,9 @@ final class CheckApiStack implements AutoCloseable {
 
     /** The function's configuration, as SAM would set it in environment variables. */
     Map<String, Object> properties() {
-        return new HashMap<>(FunctionSettings.forEmulatorsFailingFast(aws, magda.endpoint(), "check-api-tests-development-subject-key-0123"));
+        Map<String, Object> p = new HashMap<>(FunctionSettings.forEmulatorsFailingFast(aws, magda.endpoint(), "check-api-tests-development-subject-key-0123"));
+        p.putAll(FunctionSettings.checkApiQueues(aws));
+        return p;
     }
 
     ApplicationContext context() {

@@ -45,7 +45,7 @@ final class RequestReader {
         JsonNode insz = tree.get("insz");
         if (insz != null && !insz.isNull() && !insz.isString()) {
             // a number loses its leading zeros (a birth year 00-09), and is read by tools as a figure, not a name
-            throw new ApiException(Problem.validation(List.of(new Problem.FieldError("insz", "insz must be a JSON string, e.g. \"85073003328\""))));
+            throw new ApiException(Problem.validation(List.of(new Problem.FieldError("insz", "insz must be a JSON string (a number loses its leading zeros)"))));
         }
         return value;
     }

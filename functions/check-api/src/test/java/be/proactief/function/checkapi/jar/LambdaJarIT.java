@@ -105,6 +105,7 @@ class LambdaJarIT {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         FunctionSettings.forEmulators(aws, magda.endpoint(), "lambda-jar-test-development-subject-key-0123456789")
                 .forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        FunctionSettings.checkApiQueues(aws).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
         cmd.add(lambdaJar() + java.io.File.pathSeparator + driverClasses);
         cmd.add(LambdaJarDriver.class.getName());
