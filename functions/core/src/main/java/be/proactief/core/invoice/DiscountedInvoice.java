@@ -33,6 +33,11 @@ public record DiscountedInvoice(String invoiceId,
         lines = List.copyOf(lines);
     }
 
+    /** What consumers recognise a repeat by: the invoice id, with {@code #revision} from revision 2 on. */
+    public String deduplicationKey() {
+        return revision <= 1 ? invoiceId : invoiceId + "#" + revision;
+    }
+
     /** The decision the discount rests on: {@code tier} is null unless ENTITLED; {@code basis} and {@code decisionId} null for REVIEW. */
     public record DecisionSummary(String outcome, String tier, String basis, String decisionId) {
     }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One SQS record: read the invoice, discount it (core), send the statement to the
- * discounted-invoices queue with the invoice id as deduplication key. Any exception fails the
+ * discounted-invoices queue with the invoice id (and revision, from 2 on) as deduplication key. A child
+ * under REVIEW gets its statement at once ({@code reviewPending}); the record is done. Any exception fails the
  * record: {@link InvalidInvoiceException} (never succeeds; reaches the DLQ after
  * {@code maxReceiveCount}) and {@link EntitlementUnknownException} (platform unavailable; retried,
  * nothing sent). {@code SqsBatch} writes the one log line per failure, INSZ masked.
@@ -36,7 +37,7 @@ public class InvoiceProcessor {
 
     public DiscountedInvoice process(SQSEvent.SQSMessage message) {
         DiscountedInvoice statement = discounter.discount(json.read(message.getBody()));
-        discountedInvoices.publish(json.write(statement), statement.invoiceId());
+        discountedInvoices.publish(json.write(statement), statement.deduplicationKey());
         if (LOG.isDebugEnabled()) {
             LOG.debug("invoice {} period {}: {} {} basis {}, discount {} of {} cents", statement.invoiceId(), statement.period(),
                     statement.decision().outcome(), statement.decision().tier(), statement.decision().basis(),

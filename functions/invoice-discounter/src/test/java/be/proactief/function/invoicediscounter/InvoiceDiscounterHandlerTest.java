@@ -183,9 +183,9 @@ class InvoiceDiscounterHandlerTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = json.readValue(out.body(), Map.class);
         assertThat(map).containsOnlyKeys("invoiceId", "period", "scheme", "schemeVersion", "decision", "lines", "totalCents",
-                "discountCents", "payableCents", "note");
+                "discountCents", "payableCents", "note", "revision", "reviewPending", "reviewCaseId");
         assertThat(map).containsEntry("invoiceId", "INV-C-1").containsEntry("period", MONTH.toString()).containsEntry("scheme", "school-discount")
-                .containsEntry("schemeVersion", 1);
+                .containsEntry("schemeVersion", 1).containsEntry("revision", 1).containsEntry("reviewPending", false).containsEntry("reviewCaseId", null);
         assertThat((Map<String, Object>) map.get("decision")).containsOnlyKeys("outcome", "tier", "basis", "decisionId")
                 .containsEntry("outcome", "NOT_ENTITLED").containsEntry("tier", null).containsEntry("basis", "PLATFORM");
         assertThat((List<Map<String, Object>>) map.get("lines")).singleElement().isEqualTo(Map.of("lineId", "1", "amountCents", 300,
@@ -264,6 +264,57 @@ class InvoiceDiscounterHandlerTest {
         assertThat(statement(outputs.get("INV-O-1").get(0)).discountCents()).isEqualTo(150);
         assertThat(statement(outputs.get("INV-O-2").get(0)).discountCents()).isEqualTo(75);
         assertThat(statement(outputs.get("INV-O-3").get(0)).discountCents()).isZero();
+    }
+
+    @Test
+    void a_child_whose_reply_is_a_person_level_status_gets_its_statement_at_once_and_revision_two_gets_the_discount_once() {
+        Insz insz = newChild();
+        stack.magda.register(Persona.of(insz).with(YEARS, "LIVING_WAGES_PCSA_HELP").replying(be.proactief.testkit.magda.Reply.PERSON_STATUS));
+
+        SQSBatchResponse first = handle(viaQueue(invoiceBody("INV-RV-1", insz.digits(), MONTH, line("1", "OPVANG", 10, 150))));
+
+        assertThat(first.getBatchItemFailures()).as("a REVIEW is no failure: billing is not blocked").isEmpty();
+        List<Message> out = stack.drain(DISCOUNTED_INVOICES);
+        DiscountedInvoice pending = statement(out.get(0));
+        assertThat(out).hasSize(1);
+        assertThat(pending.reviewPending()).isTrue();
+        assertThat(pending.revision()).isEqualTo(1);
+        assertThat(pending.discountCents()).isZero();
+        assertThat(pending.decision().outcome()).isEqualTo("REVIEW");
+        assertThat(pending.note()).isEqualTo(InvoiceNote.REVIEW_PENDING);
+        assertThat(out.get(0).body()).contains("\"reviewPending\":true", "\"reviewCaseId\":\"" + pending.reviewCaseId() + "\"", "\"revision\":1")
+                .doesNotContain(insz.digits());
+        var cases = context.getBean(be.proactief.core.review.ReviewCaseStore.class)
+                .ofSubject(context.getBean(be.proactief.core.subject.SubjectKeys.class).person("school-discount", insz), "school-discount",
+                        java.time.Instant.now());
+        assertThat(cases).singleElement().satisfies(c -> assertThat(c.sources()).extracting(be.proactief.core.review.ReviewSource::ref)
+                .containsExactly("kinderopvang-regenboog/INV-RV-1"));
+
+        caseworkers().create(new OverrideService.NewOverride(insz, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.STALE_DATA,
+                null, MONTH.atDay(1), MONTH.atEndOfMonth(), "caseworker-12"));
+        assertThat(resolutions).anySatisfy(m -> assertThat(m).contains(pending.reviewCaseId(), "kinderopvang-regenboog/INV-RV-1"));
+
+        String revision2 = invoiceBody("INV-RV-1", insz.digits(), MONTH, line("1", "OPVANG", 10, 150)).replaceFirst("\\}$", ",\"revision\":2}");
+        handle(viaQueue(revision2));
+        handle(viaQueue(revision2));
+
+        List<Message> again = stack.drain(DISCOUNTED_INVOICES);
+        assertThat(again).hasSize(2).allSatisfy(m -> assertThat(m.messageAttributes().get(SqsMessagePublisher.DEDUPLICATION_ATTRIBUTE).stringValue())
+                .isEqualTo("INV-RV-1#2"));
+        DiscountedInvoice discounted = statement(again.get(0));
+        assertThat(discounted.revision()).isEqualTo(2);
+        assertThat(discounted.reviewPending()).isFalse();
+        assertThat(discounted.discountCents()).isEqualTo(1500);
+        assertThat(statement(again.get(1))).as("the same invoice and revision, the same statement").isEqualTo(discounted);
+    }
+
+    @Test
+    void an_invoice_with_a_revision_that_is_no_whole_number_from_one_is_invalid() {
+        Insz insz = child("BIM_BVT_IN_FAMILY");
+        String body = invoiceBody("INV-RV-9", insz.digits(), MONTH, line("1", "OPVANG", 1, 100)).replaceFirst("\\}$", ",\"revision\":0}");
+
+        assertThat(handle(viaQueue(body)).getBatchItemFailures()).hasSize(1);
+        assertThat(stack.drain(DISCOUNTED_INVOICES)).isEmpty();
     }
 
     /** Caseworkers record overrides through check-api; here the same use case over this function's own stores. */
