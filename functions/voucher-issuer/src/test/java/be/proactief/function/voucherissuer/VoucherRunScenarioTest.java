@@ -1,8 +1,17 @@
 package be.proactief.function.voucherissuer;
 
+import be.proactief.core.decision.Outcome;
+import be.proactief.core.override.OverrideService;
+import be.proactief.core.override.ReasonCode;
+import be.proactief.core.review.ReviewCaseStore;
+import be.proactief.core.review.ReviewService;
+import be.proactief.core.review.ReviewSource;
 import be.proactief.core.subject.SubjectKeys;
 import be.proactief.core.voucher.VoucherCode;
 import be.proactief.testkit.city.SyntheticCity;
+import be.proactief.testkit.magda.Persona;
+import be.proactief.testkit.magda.Personas;
+import be.proactief.testkit.magda.Reply;
 import be.proactief.testkit.magda.SimulatorFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +261,50 @@ class VoucherRunScenarioTest {
         env.drainWork();
         assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(city, "2027").keySet());
         assertThat(env.takeDeadLetters()).isEmpty();
+    }
+
+    @Test
+    void a_household_whose_member_the_platform_cannot_answer_for_waits_for_a_caseworker_then_gets_its_voucher_once() {
+        VoucherEnv env = env(Map.of());
+        Persona noAnswer = Personas.replying(Reply.PERSON_STATUS);
+        Persona nothing = Personas.noStatus();
+        env.magda.register(noAnswer).register(nothing);
+        env.writeRoster("{\"householdId\":\"HH-RV-1\",\"members\":[{\"insz\":\"" + noAnswer.insz().digits() + "\"},{\"insz\":\""
+                + nothing.insz().digits() + "\"}],\"size\":2,\"zone\":\"BAGS\",\"wastePassId\":\"AFP-RV-1\"}\n");
+
+        try (LogCapture logs = new LogCapture()) {
+            env.run("2026", "yearly");
+            env.drainWork();
+            assertThat(logs.lines("proactief.voucher")).anyMatch(l -> l.contains("\"review\":1"));
+        }
+
+        assertThat(env.takeVouchers()).as("no voucher yet").isEmpty();
+        assertThat(env.takeDeadLetters()).as("REVIEW is no failure").isEmpty();
+        assertThat(env.approximateMessages(env.workQueue())).isZero();
+        SubjectKeys keys = env.context.getBean(SubjectKeys.class);
+        ReviewCaseStore cases = env.context.getBean(ReviewCaseStore.class);
+        assertThat(cases.ofSubject(keys.person("waste-bags", noAnswer.insz()), "waste-bags", java.time.Instant.now())).singleElement()
+                .satisfies(c -> assertThat(c.sources()).extracting(ReviewSource::ref).containsExactly("HH-RV-1"));
+
+        caseworkers(env).create(new OverrideService.NewOverride(noAnswer.insz(), "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE,
+                null, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31), "caseworker-7"));
+        env.run("2026", "catch-up-1");
+        env.drainWork();
+        env.run("2026", "catch-up-2");
+        env.drainWork();
+
+        assertThat(env.takeVouchers()).singleElement().satisfies(v -> assertThat(v).containsEntry("householdId", "HH-RV-1"));
+    }
+
+    /** Caseworkers record overrides through check-api; here the same use case over this deployment's stores. */
+    private static OverrideService caseworkers(VoucherEnv env) {
+        var c = env.context;
+        var catalog = c.getBean(be.proactief.core.scheme.SchemeCatalog.class);
+        var keys = c.getBean(SubjectKeys.class);
+        var audit = c.getBean(be.proactief.core.audit.AuditLog.class);
+        var clock = c.getBean(java.time.Clock.class);
+        var reviews = new ReviewService(catalog, keys, c.getBean(ReviewCaseStore.class), (body, key) -> { }, audit, clock);
+        return new OverrideService(catalog, keys, c.getBean(be.proactief.core.override.OverrideStore.class), reviews, audit, clock);
     }
 
     @Test
