@@ -107,6 +107,23 @@ final class LocalFunctions implements AutoCloseable {
         });
     }
 
+    /**
+     * The event type the function takes, as the Lambda runtime reads it: the parameter of its {@code handleRequest}, or,
+     * where that is the erased {@code Object} of a generic handler ({@code MicronautRequestHandler<SQSEvent, …>}), the
+     * type argument its class gives. Read as {@code Object}, an SQS event became a map whose "Records" no field took.
+     */
+    static Class<?> inputType(Class<?> type) {
+        Class<?> declared = handleRequest(type).getParameterTypes()[0];
+        if (declared != Object.class) return declared;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.getGenericSuperclass() instanceof java.lang.reflect.ParameterizedType p
+                    && p.getActualTypeArguments().length > 0 && p.getActualTypeArguments()[0] instanceof Class<?> in) {
+                return in;
+            }
+        }
+        return declared;
+    }
+
     /** The {@code handleRequest(I, Context)} method the Lambda runtime would call (not a bridge method). */
     static Method handleRequest(Class<?> type) {
         Method found = null;
@@ -142,7 +159,7 @@ final class LocalFunctions implements AutoCloseable {
     String invokeJson(FunctionSpec spec, String eventJson) {
         Object handler = handler(spec);
         JsonMapper json = ((ApplicationContextProvider) handler).getApplicationContext().getBean(JsonMapper.class);
-        Class<?> inputType = handleRequest(handler.getClass()).getParameterTypes()[0];
+        Class<?> inputType = inputType(handler.getClass());
         try {
             Object input = inputType == String.class ? eventJson : json.readValue(eventJson, inputType);
             Object output = invoke(spec, input);

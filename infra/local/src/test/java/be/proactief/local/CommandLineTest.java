@@ -60,6 +60,19 @@ class CommandLineTest {
     }
 
     @Test
+    void invoke_reads_an_sqs_event_as_the_lambda_runtime_does_and_the_function_handles_its_records() throws Exception {
+        java.nio.file.Path event = java.nio.file.Files.createTempFile("sqs-event", ".json");
+        String text = new String(getClass().getResourceAsStream("/sqs-event.json").readAllBytes(), StandardCharsets.UTF_8)
+                .replace("${MESSAGE_ID}", "m-1").replace("${QUEUE}", "invoices").replace("${BODY}", "{\\\"invoiceId\\\":\\\"INV-1\\\"}");
+        java.nio.file.Files.writeString(event, text);
+
+        assertThat(run("invoke", "invoice-discounter", "--event", event.toString())).as(err()).isZero();
+
+        // before: read as a map, the event had no records, and "nothing failed" was printed
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"batchItemFailures\":[{\"itemIdentifier\":\"m-1\"}]");
+    }
+
+    @Test
     void invoke_of_an_unknown_function_names_the_known_ones() throws Exception {
         java.nio.file.Path event = java.nio.file.Path.of(getClass().getResource("/list-schemes-event.json").toURI());
         assertThat(run("invoke", "nope", "--event", event.toString())).isEqualTo(2);
