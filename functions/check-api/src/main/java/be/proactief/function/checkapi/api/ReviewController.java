@@ -31,7 +31,7 @@ public class ReviewController {
     public Responses.ReviewSearchView search(@Nullable @Body byte[] body, HttpRequest<?> request) {
         Requests.ReviewSearch in = reader.body(body, Requests.ReviewSearch.class);
         RequestReader.Fields fields = new RequestReader.Fields();
-        Insz insz = in.insz() == null ? null : fields.insz(in.insz());
+        Insz insz = in.insz() == null || in.insz().isBlank() ? null : fields.insz(in.insz());
         ReviewCase.State state = in.state() == null ? null : fields.oneOf("state", in.state(), ReviewCase.State.class);
         ReviewQuery.Order order = in.order() == null ? ReviewQuery.Order.NEWEST : fields.oneOf("order", in.order(), ReviewQuery.Order.class);
         int limit = in.limit() == null ? ReviewQuery.DEFAULT_LIMIT : in.limit();
