@@ -61,7 +61,7 @@ final class LocalRun implements AutoCloseable {
         AwsBackend aws = switch (backend) {
             case EMBEDDED -> AwsBackend.embedded();
             case LOCALSTACK -> AwsBackend.localStack(URI.create(Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).orElse("http://localhost:4566")));
-            case SERVE -> ServeState.read().map(s -> AwsBackend.remote(s.dynamoDb(), s.sqs()))
+            case SERVE -> ServeState.read().map(s -> AwsBackend.remote(s.dynamoDb(), s.sqs(), s.embedded()))
                     .orElseThrow(() -> new IllegalStateException("no running ./proactief serve found"));
         };
         aws.provision();
@@ -133,18 +133,27 @@ final class LocalRun implements AutoCloseable {
         }
     }
 
-    /** Where a running {@code serve} can be found: {@code .proactief/serve.json} in the repository. */
-    record ServeState(long pid, URI dynamoDb, URI sqs, URI magda, int port) {
+    /**
+     * Where a running {@code serve} can be found: {@code serve.json} in the local state folder ({@code .proactief/} in the
+     * repository, or {@code -Dproactief.state.dir}). {@code embedded}: its emulators are dynalite and ElasticMQ (which
+     * have no TTL set-up), not LocalStack.
+     */
+    record ServeState(long pid, URI dynamoDb, URI sqs, URI magda, int port, boolean embedded) {
+
+        static Path dir() {
+            String configured = System.getProperty("proactief.state.dir");
+            return configured != null ? Path.of(configured) : ProjectPaths.root().resolve(".proactief");
+        }
 
         static Path file() {
-            return ProjectPaths.root().resolve(".proactief/serve.json");
+            return dir().resolve("serve.json");
         }
 
         void write() {
             try {
                 Files.createDirectories(file().getParent());
                 Files.writeString(file(), "{\"pid\":" + pid + ",\"dynamoDb\":\"" + dynamoDb + "\",\"sqs\":\"" + sqs + "\",\"magda\":\"" + magda
-                        + "\",\"port\":" + port + "}\n", StandardCharsets.UTF_8);
+                        + "\",\"port\":" + port + ",\"embedded\":" + embedded + "}\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -164,7 +173,7 @@ final class LocalRun implements AutoCloseable {
                 if (!Files.isRegularFile(file())) return Optional.empty();
                 String text = Files.readString(file());
                 ServeState s = new ServeState(Long.parseLong(field(text, "pid")), URI.create(field(text, "dynamoDb")), URI.create(field(text, "sqs")),
-                        URI.create(field(text, "magda")), Integer.parseInt(field(text, "port")));
+                        URI.create(field(text, "magda")), Integer.parseInt(field(text, "port")), !text.contains("\"embedded\":false"));
                 if (s.pid() == ProcessHandle.current().pid()) return Optional.empty();
                 return ProcessHandle.of(s.pid()).filter(ProcessHandle::isAlive).map(p -> s);
             } catch (IOException | RuntimeException e) {

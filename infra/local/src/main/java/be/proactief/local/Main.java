@@ -124,7 +124,7 @@ public final class Main {
             throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
         }
         LocalRun.ServeState state = new LocalRun.ServeState(ProcessHandle.current().pid(), run.aws.dynamoDbEndpoint(), run.aws.sqsEndpoint(),
-                run.magdaEndpoint, gateway.port());
+                run.magdaEndpoint, gateway.port(), backend == LocalRun.Backend.EMBEDDED);
         state.write();
         CountDownLatch stop = new CountDownLatch(1);
         Runnable shutdown = () -> {

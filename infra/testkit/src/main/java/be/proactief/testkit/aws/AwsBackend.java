@@ -60,9 +60,17 @@ public final class AwsBackend implements AutoCloseable {
         return new AwsBackend(Kind.LOCALSTACK, endpoint, endpoint, new ArrayList<>());
     }
 
-    /** Emulators already running elsewhere (e.g. a {@code ./proactief serve} in another terminal). */
+    /** Emulators already running elsewhere (e.g. a {@code ./proactief serve} in another terminal), LocalStack-like. */
     public static AwsBackend remote(URI dynamoDbEndpoint, URI sqsEndpoint) {
-        return new AwsBackend(Kind.LOCALSTACK, dynamoDbEndpoint, sqsEndpoint, new ArrayList<>());
+        return remote(dynamoDbEndpoint, sqsEndpoint, false);
+    }
+
+    /**
+     * Emulators already running elsewhere; {@code embedded}: dynalite and ElasticMQ (a serve's own), which have
+     * no TTL set-up (UpdateTimeToLive is an UnknownOperationException there), so provisioning skips it.
+     */
+    public static AwsBackend remote(URI dynamoDbEndpoint, URI sqsEndpoint, boolean embedded) {
+        return new AwsBackend(embedded ? Kind.EMBEDDED : Kind.LOCALSTACK, dynamoDbEndpoint, sqsEndpoint, new ArrayList<>());
     }
 
     /** Creates the tables and queues of {@code template.yaml} (idempotent). */

@@ -1,0 +1,113 @@
+package be.proactief.local;
+
+import be.proactief.testkit.ProjectPaths;
+import be.proactief.testkit.aws.AwsBackend;
+import be.proactief.testkit.magda.Personas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./proactief invoke} and {@code trigger} with a {@code serve} running in another process, as README promises:
+ * they attach to its emulators and platform instead of starting their own. Both failed with
+ * {@code UnknownOperationException (Service: DynamoDb)}: attached, they set up TTL on the serve's dynalite.
+ */
+class AttachedToServeTest {
+
+    static Process serve;
+    static Path stateDir;
+    static String previousStateDir;
+    static final Map<String, String> printed = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startServeInAnotherProcess() throws Exception {
+        stateDir = Files.createTempDirectory("proactief-state-");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dproactief.root=" + ProjectPaths.root(),
+                "-Dproactief.state.dir=" + stateDir, Main.class.getName(), "serve", "--port", "0");
+        serve = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        CountDownLatch up = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && line.substring(0, eq).matches("[A-Z_]+")) printed.put(line.substring(0, eq), line.substring(eq + 1));
+                    if (line.startsWith("Try: ")) up.countDown();
+                }
+            } catch (java.io.IOException ignored) {
+                // the serve stopped
+            }
+        }, "serve-output");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(up.await(180, TimeUnit.SECONDS)).as("serve started").isTrue();
+        previousStateDir = System.setProperty("proactief.state.dir", stateDir.toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (previousStateDir == null) System.clearProperty("proactief.state.dir");
+        else System.setProperty("proactief.state.dir", previousStateDir);
+        serve.destroy();
+        if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
+    }
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void invoke_attaches_to_the_running_serve() throws Exception {
+        Path event = Path.of(getClass().getResource("/check-event.json").toURI());
+        Path withBody = Files.writeString(Files.createTempFile("check", ".json"), Files.readString(event)
+                .replace("${BODY}", "{\\\"insz\\\":\\\"" + Personas.leefloon().insz().digits() + "\\\",\\\"scheme\\\":\\\"uitpas-kansentarief\\\"}"));
+
+        assertThat(run("invoke", "check-api", "--event", withBody.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"statusCode\":200", "ENTITLED");
+        // the decision is in the serve's table: the attached invoke used the serve's DynamoDB, keys and platform
+        try (AwsBackend served = AwsBackend.remote(URI.create(printed.get("DYNAMODB_ENDPOINT")), URI.create(printed.get("SQS_ENDPOINT")), true)) {
+            assertThat(served.dynamoDb().scan(b -> b.tableName("Decisions")).items()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void trigger_attaches_to_the_running_serve_which_processes_the_fan_out() throws Exception {
+        Path roster = Files.writeString(Files.createTempFile("roster", ".jsonl"), "{\"householdId\":\"HH-ATTACHED-1\",\"members\":[{\"insz\":\""
+                + Personas.increasedAllowance().insz().digits() + "\"}],\"size\":1,\"zone\":\"BAGS\",\"wastePassId\":\"AFP-ATT-1\"}\n");
+
+        assertThat(run("trigger", "voucher-run", "--period", "2026", "--roster", roster.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"householdsEnqueued\":1", "the running serve processes the voucher-work queue");
+        try (AwsBackend served = AwsBackend.remote(URI.create(printed.get("DYNAMODB_ENDPOINT")), URI.create(printed.get("SQS_ENDPOINT")), true)) {
+            String vouchers = served.sqs().getQueueUrl(b -> b.queueName("vouchers")).queueUrl();
+            List<Message> got = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (got.isEmpty() && System.nanoTime() < deadline) {
+                got.addAll(served.sqs().receiveMessage(b -> b.queueUrl(vouchers).waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+            }
+            assertThat(got).anySatisfy(m -> assertThat(m.body()).contains("HH-ATTACHED-1"));
+        }
+    }
+}
