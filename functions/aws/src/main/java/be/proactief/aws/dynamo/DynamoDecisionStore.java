@@ -70,6 +70,20 @@ public final class DynamoDecisionStore implements DecisionStore {
     }
 
     @Override
+    public Decision replaceUnfulfilled(Decision replacement, String expectedDecisionId) {
+        Expression condition = Expression.builder()
+                .expression("decisionId = :expected AND attribute_not_exists(fulfilmentRef)")
+                .expressionValues(Map.of(":expected", AttributeValue.fromS(expectedDecisionId)))
+                .build();
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(DecisionItem.class).item(toItem(replacement)).conditionExpression(condition).build());
+            return replacement;
+        } catch (ConditionalCheckFailedException changed) {
+            return read(replacement.subject(), replacement.scheme(), replacement.periodId()).map(DynamoDecisionStore::toDecision).orElse(replacement);
+        }
+    }
+
+    @Override
     public FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment) {
         DecisionItem update = new DecisionItem();
         update.setPk(subject.value());

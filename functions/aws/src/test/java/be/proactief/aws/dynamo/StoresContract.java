@@ -142,6 +142,21 @@ abstract class StoresContract {
         assertThat(reviews().ofSubject(s, "school-discount", now.plus(Duration.ofDays(401)))).isEmpty();
     }
 
+    @Test
+    void an_unfulfilled_decision_is_replaced_once_and_a_fulfilled_one_never() {
+        SubjectKey s = freshSubject();
+        Decision first = decisions().putIfNoValidDecision(valid(s, Outcome.NOT_ENTITLED), now);
+        Decision replacement = valid(s, Outcome.ENTITLED);
+
+        assertThat(decisions().replaceUnfulfilled(replacement, first.decisionId()).decisionId()).isEqualTo(replacement.decisionId());
+        assertThat(decisions().replaceUnfulfilled(valid(s, Outcome.NOT_ENTITLED), first.decisionId()).decisionId())
+                .as("the expected decision is no longer there").isEqualTo(replacement.decisionId());
+
+        decisions().recordFulfilment(s, "school-discount", "2026-11", new Fulfilment("V-1", now, "run"));
+        assertThat(decisions().replaceUnfulfilled(valid(s, Outcome.NOT_ENTITLED), replacement.decisionId()).outcome())
+                .as("a benefit handed out stays").isEqualTo(Outcome.ENTITLED);
+    }
+
     static SubjectKey freshSubject() {
         String hex = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         return new SubjectKey("s_" + hex);

@@ -24,6 +24,15 @@ public interface DecisionStore {
     Decision putIfNoValidDecision(Decision decision, Instant now);
 
     /**
+     * Replaces the stored decision {@code expectedDecisionId} with {@code replacement}, unless it has a fulfilment
+     * (a benefit handed out stays) or another decision took its place meanwhile: a conditional write. Used when a
+     * caseworker's override of a member changes a household's decision after it was stored.
+     *
+     * @return whichever decision is now stored
+     */
+    Decision replaceUnfulfilled(Decision replacement, String expectedDecisionId);
+
+    /**
      * Records that the benefit was handed out, exactly once: a conditional write that succeeds
      * only if the decision exists and has no fulfilment yet.
      *

@@ -95,9 +95,13 @@ public final class EntitlementEngine {
      * member with the increased allowance"). The household decision is stored under the household
      * subject key ({@link SubjectKeys#household}), so a fulfilment can be recorded on it once.
      *
-     * <p>Precedence: a stored household decision still valid; else the members in the order given,
-     * each decided as {@link #decide} decides a resident (an active override of that member, else
-     * that member's stored decision, else the platform), stopping at the first ENTITLED member.
+     * <p>Precedence: a stored household decision that has its fulfilment (a benefit handed out stays);
+     * else, when a member has an active override (or the stored household decision rests on one), the
+     * members decided again; else a stored household decision still valid; else the members in the order
+     * given, each decided as {@link #decide} decides a resident (an active override of that member, else
+     * that member's stored decision, else the platform), stopping at the first ENTITLED member. So an
+     * override recorded or revoked after a run takes effect at the next run of the period: a changed
+     * household decision replaces the stored one while it has no fulfilment.
      * UNKNOWN (nothing stored for the household) as soon as the platform fails for a member before
      * any member was found entitled: UNKNOWN wins over REVIEW and is retried until every member has
      * answered. REVIEW (nothing stored for the household; each such member's case names the household)
@@ -118,7 +122,9 @@ public final class EntitlementEngine {
         Instant now = clock.instant();
 
         Optional<Decision> stored = decisions.find(household, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
-        if (stored.isPresent()) {
+        if (stored.isPresent() && (stored.get().fulfilment() != null
+                || (stored.get().basis() == Basis.PLATFORM && members.stream().noneMatch(m -> activeOverride(scheme, period, date,
+                keys.person(scheme.id(), m), now).isPresent())))) {
             DecisionResult reused = DecisionResult.decided(scheme, period, stored.get(), 0, true);
             audit(who, "HOUSEHOLD_CHECK", reused);
             return reused;
@@ -155,13 +161,25 @@ public final class EntitlementEngine {
             audit(who, "HOUSEHOLD_CHECK", result);
             return result;
         }
+        if (stored.isPresent() && sameDecision(stored.get(), deciding)) {
+            DecisionResult reused = DecisionResult.decided(scheme, period, stored.get(), calls, true);
+            audit(who, "HOUSEHOLD_CHECK", reused);
+            return reused;
+        }
         Decision decision = new Decision(UUID.randomUUID().toString(), household, scheme.id(), scheme.version(), period.id(),
                 period.from(), period.until(), deciding.outcome(), deciding.tier(), deciding.basis(), deciding.platformReference(),
                 deciding.overrideId(), now, validUntil, retentionEnd(scheme, period), null, deciding.platformWarnings());
-        Decision kept = decisions.putIfNoValidDecision(decision, now);
+        Decision kept = stored.isPresent() ? decisions.replaceUnfulfilled(decision, stored.get().decisionId())
+                : decisions.putIfNoValidDecision(decision, now);
         DecisionResult result = DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));
         audit(who, "HOUSEHOLD_CHECK", result);
         return result;
+    }
+
+    /** Whether a household decision says what {@code deciding} (a member's) says: outcome, tier, basis and override. */
+    private static boolean sameDecision(Decision household, Decision deciding) {
+        return household.outcome() == deciding.outcome() && java.util.Objects.equals(household.tier(), deciding.tier())
+                && household.basis() == deciding.basis() && java.util.Objects.equals(household.overrideId(), deciding.overrideId());
     }
 
     /** The stored decisions of one resident for one scheme, newest first (for caseworkers). */

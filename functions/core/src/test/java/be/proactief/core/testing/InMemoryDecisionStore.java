@@ -38,6 +38,17 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
 
     @java.lang.Override
+    public synchronized Decision replaceUnfulfilled(Decision replacement, String expectedDecisionId) {
+        String k = key(replacement.subject(), replacement.scheme(), replacement.periodId());
+        Decision existing = items.get(k);
+        if (existing == null || !existing.decisionId().equals(expectedDecisionId) || existing.fulfilment() != null) {
+            return existing == null ? replacement : existing;
+        }
+        items.put(k, replacement);
+        return replacement;
+    }
+
+    @java.lang.Override
     public synchronized FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment) {
         String k = key(subject, scheme, periodId);
         Decision existing = items.get(k);

@@ -193,4 +193,38 @@ class VoucherIssuerTest {
         assertThat(v.toJson()).isEqualTo("{\"voucherCode\":\"ABCD-EFGH-JKMN-PQRS\",\"householdId\":\"HH-1\",\"period\":\"2027\","
                 + "\"kind\":\"CONTAINER_CREDIT\",\"amountCents\":6300,\"wastePassId\":\"AFP-1\",\"letterNl\":\"Beste \\\"bewoner\\\",\\nU krijgt € 63,00.\"}");
     }
+
+    @Test
+    void an_override_recorded_after_the_yearly_run_gives_the_voucher_at_the_next_catch_up_once() {
+        assertThat(issuer.issue(item("yearly", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
+
+        f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, "net verhuisd",
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), "caseworker-1"));
+
+        assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
+        assertThat(issuer.issue(item("catch-up-2", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ALREADY_FULFILLED);
+        assertThat(sent.bodies).hasSize(1);
+    }
+
+    @Test
+    void an_override_revoked_before_the_catch_up_gives_no_voucher() {
+        assertThat(issuer.issue(item("yearly", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
+        var override = f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, null,
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), "caseworker-1"));
+        f.overrideService.revoke(override.overrideId(), "caseworker-2", "verkeerde persoon");
+
+        assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
+        assertThat(sent.bodies).isEmpty();
+    }
+
+    @Test
+    void an_override_revoked_after_it_gave_an_unfulfilled_household_decision_takes_it_back_at_the_next_run() {
+        var override = f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, null,
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), "caseworker-1"));
+        f.engine.decideHousehold("HH-000042", List.of(adult, partner), "waste-bags", "2026", "check"); // stored, no voucher yet
+        f.overrideService.revoke(override.overrideId(), "caseworker-2", "verkeerde persoon");
+
+        assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
+        assertThat(sent.bodies).isEmpty();
+    }
 }
