@@ -34,6 +34,7 @@ public final class DecisionItem {
             .addAttribute(String.class, a -> a.name("fulfilmentRef").getter(DecisionItem::getFulfilmentRef).setter(DecisionItem::setFulfilmentRef))
             .addAttribute(String.class, a -> a.name("fulfilledAt").getter(DecisionItem::getFulfilledAt).setter(DecisionItem::setFulfilledAt))
             .addAttribute(String.class, a -> a.name("fulfilmentRunId").getter(DecisionItem::getFulfilmentRunId).setter(DecisionItem::setFulfilmentRunId))
+            .addAttribute(String.class, a -> a.name("fulfilmentSentAt").getter(DecisionItem::getFulfilmentSentAt).setter(DecisionItem::setFulfilmentSentAt))
             .addAttribute(software.amazon.awssdk.enhanced.dynamodb.EnhancedType.listOf(String.class),
                     a -> a.name("platformWarnings").getter(DecisionItem::getPlatformWarnings).setter(DecisionItem::setPlatformWarnings))
             .build();
@@ -60,6 +61,7 @@ public final class DecisionItem {
     private String fulfilledAt;
     private String fulfilmentRunId;
     private java.util.List<String> platformWarnings;
+    private String fulfilmentSentAt;
 
     public String getPk() { return pk; }
     public void setPk(String v) { pk = v; }
@@ -103,6 +105,8 @@ public final class DecisionItem {
     public void setFulfilledAt(String v) { fulfilledAt = v; }
     public String getFulfilmentRunId() { return fulfilmentRunId; }
     public void setFulfilmentRunId(String v) { fulfilmentRunId = v; }
+    public String getFulfilmentSentAt() { return fulfilmentSentAt; }
+    public void setFulfilmentSentAt(String v) { fulfilmentSentAt = v; }
     public java.util.List<String> getPlatformWarnings() { return platformWarnings; }
     public void setPlatformWarnings(java.util.List<String> v) { platformWarnings = v; }
 }

@@ -104,6 +104,23 @@ public final class DynamoDecisionStore implements DecisionStore {
     }
 
     @Override
+    public boolean recordSent(SubjectKey subject, String scheme, String periodId, String reference, Instant sentAt) {
+        DecisionItem update = new DecisionItem();
+        update.setPk(subject.value());
+        update.setSk(sortKey(scheme, periodId));
+        update.setFulfilmentSentAt(sentAt.toString());
+        Expression once = Expression.builder().expression("fulfilmentRef = :ref AND attribute_not_exists(fulfilmentSentAt)")
+                .expressionValues(Map.of(":ref", AttributeValue.fromS(reference))).build();
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(DecisionItem.class).item(update)
+                    .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).conditionExpression(once).build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadySentOrOther) {
+            return false;
+        }
+    }
+
+    @Override
     public List<Decision> history(SubjectKey subject, String scheme, Instant now) {
         QueryConditional query = QueryConditional.sortBeginsWith(Key.builder().partitionValue(subject.value()).sortValue(scheme + "#").build());
         return table.query(QueryEnhancedRequest.builder().queryConditional(query).consistentRead(true).build()).items().stream()
@@ -142,6 +159,7 @@ public final class DynamoDecisionStore implements DecisionStore {
             i.setFulfilmentRef(d.fulfilment().reference());
             i.setFulfilledAt(d.fulfilment().at().toString());
             i.setFulfilmentRunId(d.fulfilment().runId());
+            i.setFulfilmentSentAt(d.fulfilment().sentAt() == null ? null : d.fulfilment().sentAt().toString());
         }
         return i;
     }
@@ -156,6 +174,7 @@ public final class DynamoDecisionStore implements DecisionStore {
     }
 
     private static Fulfilment fulfilmentOf(DecisionItem i) {
-        return i.getFulfilmentRef() == null ? null : new Fulfilment(i.getFulfilmentRef(), Instant.parse(i.getFulfilledAt()), i.getFulfilmentRunId());
+        return i.getFulfilmentRef() == null ? null : new Fulfilment(i.getFulfilmentRef(), Instant.parse(i.getFulfilledAt()), i.getFulfilmentRunId(),
+                i.getFulfilmentSentAt() == null ? null : Instant.parse(i.getFulfilmentSentAt()));
     }
 }

@@ -42,6 +42,14 @@ public interface DecisionStore {
      */
     FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment);
 
+    /**
+     * Records that the fulfilment {@code reference} was sent: a conditional update that succeeds once, while the
+     * stored fulfilment has that reference and no {@code sentAt}.
+     *
+     * @return whether this call recorded it
+     */
+    boolean recordSent(SubjectKey subject, String scheme, String periodId, String reference, Instant sentAt);
+
     /** All stored, unexpired decisions of this subject for this scheme, newest first. */
     List<Decision> history(SubjectKey subject, String scheme, Instant now);
 

@@ -29,8 +29,10 @@ import java.time.Clock;
  *       write (once per household, scheme and period), then the voucher is sent with the code <em>the
  *       store holds</em>. So a crash between recording and sending is repaired when the message comes
  *       again: the same code is sent. A household never gets two codes.</li>
- *   <li>A household fulfilled by an <em>earlier run</em> (another runId) is not sent again: "already fulfilled".
- *       A redelivery within the same run re-sends its voucher with the same code, so none is lost.</li>
+ *   <li>After the send, the fulfilment records that it was sent (a second conditional update). A household whose
+ *       voucher was sent is not sent again, whatever the run (a re-run with the same run id included): "already
+ *       fulfilled". One whose fulfilment was recorded but whose send failed (a crash, the queue unreachable) is sent by
+ *       the next delivery or run, with the same code, so none is lost.</li>
  * </ol>
  */
 public final class VoucherIssuer {
@@ -98,7 +100,7 @@ public final class VoucherIssuer {
             fulfilment = recorded.fulfilment();
             recordedNow = recorded.recordedNow();
         }
-        if (!recordedNow && !item.runId().equals(fulfilment.runId())) {
+        if (fulfilment.sent()) {
             return new Issued(Issued.Outcome.ALREADY_FULFILLED, null, calls);
         }
 
@@ -108,6 +110,7 @@ public final class VoucherIssuer {
         Voucher voucher = new Voucher(code, household.householdId(), period.id(), kind, amount, household.wastePassId(),
                 VoucherLetter.nl(kind, period.id(), amount, household.size(), code, household.wastePassId(), tier.groundNl()));
         vouchers.publish(voucher.toJson(), code);
+        decisions.recordSent(result.decision().subject(), scheme.id(), period.id(), code, clock.instant());
         return new Issued(recordedNow ? Issued.Outcome.ISSUED : Issued.Outcome.RESENT, voucher, calls);
     }
 
@@ -119,9 +122,9 @@ public final class VoucherIssuer {
         public enum Outcome {
             /** entitled; fulfilment recorded now and the voucher sent */
             ISSUED,
-            /** entitled; fulfilment recorded earlier by this same run (a redelivery): the same voucher sent again */
+            /** entitled; fulfilment recorded earlier but its send not (a crash, a failed send): the same voucher sent now */
             RESENT,
-            /** entitled; fulfilled by an earlier run: nothing sent */
+            /** entitled; its voucher was sent earlier: nothing sent */
             ALREADY_FULFILLED,
             /** nothing to send */
             NOT_ENTITLED,

@@ -59,6 +59,19 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
 
     @java.lang.Override
+    public synchronized boolean recordSent(SubjectKey subject, String scheme, String periodId, String reference, Instant sentAt) {
+        String k = key(subject, scheme, periodId);
+        Decision existing = items.get(k);
+        if (existing == null || existing.fulfilment() == null || !existing.fulfilment().reference().equals(reference)
+                || existing.fulfilment().sent()) {
+            return false;
+        }
+        Fulfilment f = existing.fulfilment();
+        items.put(k, existing.withFulfilment(new Fulfilment(f.reference(), f.at(), f.runId(), sentAt)));
+        return true;
+    }
+
+    @java.lang.Override
     public List<Decision> history(SubjectKey subject, String scheme, Instant now) {
         return items.values().stream()
                 .filter(d -> d.subject().equals(subject) && d.scheme().equals(scheme) && !d.expiredAt(now))

@@ -227,4 +227,31 @@ class VoucherIssuerTest {
         assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
         assertThat(sent.bodies).isEmpty();
     }
+
+    @Test
+    void the_same_run_id_twice_sends_no_second_voucher() {
+        f.platform.with(partner, BIM);
+
+        assertThat(issuer.issue(item("yearly@2026-01-15T05:00:00Z", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
+        // Lambda retries a failed asynchronous run: the whole fan-out again, with the same run id
+        assertThat(issuer.issue(item("yearly@2026-01-15T05:00:00Z", "BAGS", adult, partner)).outcome())
+                .isEqualTo(VoucherIssuer.Issued.Outcome.ALREADY_FULFILLED);
+        assertThat(sent.bodies).hasSize(1);
+    }
+
+    @Test
+    void a_send_that_failed_after_the_fulfilment_was_recorded_is_sent_by_the_next_run_once() {
+        f.platform.with(partner, BIM);
+        sent.failNext = 1;
+        assertThatThrownBy(() -> issuer.issue(item("yearly", "BAGS", adult, partner))).hasMessageContaining("simulated crash");
+        // the yearly run's message went to the DLQ after its retries; the monthly catch-up comes
+        VoucherIssuer.Issued catchUp = issuer.issue(item("catch-up", "BAGS", adult, partner));
+        VoucherIssuer.Issued next = issuer.issue(item("catch-up-2", "BAGS", adult, partner));
+
+        assertThat(catchUp.outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.RESENT);
+        assertThat(next.outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ALREADY_FULFILLED);
+        assertThat(sent.bodies).hasSize(1);
+        assertThat(f.decisions.find(f.keys.household("waste-bags", "HH-000042"), "waste-bags", "2026", f.clock.instant()).orElseThrow()
+                .fulfilment().sent()).isTrue();
+    }
 }

@@ -169,12 +169,11 @@ class VoucherRunScenarioTest {
                 .isEqualTo(VoucherCode.of(keys, "waste-bags", "2027", (String) v.get("householdId"))));
         assertThat(env.takeDeadLetters()).isEmpty();
 
-        // the same message once more (e.g. an SQS duplicate): the same voucher again, never a second code
+        // the same run once more (Lambda retries a failed asynchronous run with the same run id): what was sent is
+        // not sent again (before: every voucher of the run went out a second time)
         env.run("2027", "yearly");
         env.drainWork();
-        List<Map<String, Object>> resent = env.takeVouchers();
-        assertThat(resent).hasSize(expected.size());
-        assertThat(byHousehold(resent)).allSatisfy((id, v) -> assertThat(v.get("voucherCode")).isEqualTo(byHousehold(vouchers).get(id).get("voucherCode")));
+        assertThat(env.takeVouchers()).isEmpty();
     }
 
     @Test
