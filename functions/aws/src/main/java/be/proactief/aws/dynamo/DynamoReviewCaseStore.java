@@ -49,33 +49,26 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
     }
 
     @Override
-    public ReviewCase open(ReviewCase candidate, ReviewSource source, Instant now) {
-        for (int attempt = 1; ; attempt++) {
+    public ReviewCase open(ReviewCase candidate, ReviewSource source, Instant checkStarted) {
+        return retrying(candidate.caseId(), () -> {
             Optional<ReviewCaseItem> current = read(candidate.subject(), candidate.scheme(), candidate.periodId());
-            Optional<ReviewCase> existing = current.filter(i -> !expired(i, now)).map(DynamoReviewCaseStore::toCase);
-            if (existing.isPresent() && !existing.get().changedBy(candidate.reason(), candidate.platformCodes(), source)) {
-                return existing.get();
+            ReviewCase existing = current.filter(i -> !expired(i, checkStarted)).map(DynamoReviewCaseStore::toCase).orElse(null);
+            ReviewCase next = ReviewCase.next(existing, candidate, source, checkStarted);
+            if (next.equals(existing)) return next;
+            if (existing != null && !existing.open() && !existing.caseId().equals(next.caseId())) {
+                // a new case takes the slot: the resolved one stays findable under a key of its own (same content on a retry)
+                ReviewCaseItem kept = toItem(existing);
+                kept.setSk(sortKey(existing.scheme(), existing.periodId()) + "#" + existing.caseId());
+                kept.setVersion(current.get().getVersion());
+                table.putItem(kept);
             }
-            ReviewCase next = existing.orElse(candidate).hitAgain(candidate.reason(), candidate.platformCodes(), source);
-            ReviewCaseItem item = toItem(next);
-            Expression condition;
-            if (current.isEmpty()) {
-                item.setVersion(1L);
-                condition = Expression.builder().expression("attribute_not_exists(pk)").build();
-            } else {
-                long version = current.get().getVersion() == null ? 0 : current.get().getVersion();
-                item.setVersion(version + 1);
-                condition = Expression.builder().expression("version = :v")
-                        .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))).build();
-            }
-            try {
-                table.putItem(PutItemEnhancedRequest.builder(ReviewCaseItem.class).item(item).conditionExpression(condition).build());
-                return next;
-            } catch (ConditionalCheckFailedException raced) {
-                if (attempt >= MAX_ATTEMPTS) throw new IllegalStateException("review case " + next.caseId() + ": " + MAX_ATTEMPTS
-                        + " concurrent writers in a row; try again", raced);
-            }
-        }
+            return put(next, current, null) ? next : null;
+        });
+    }
+
+    @Override
+    public Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now) {
+        return read(subject, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoReviewCaseStore::toCase);
     }
 
     @Override
@@ -91,24 +84,51 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
 
     @Override
     public Optional<ReviewCase> resolve(ReviewCase openCase, String by, Instant at, String overrideId) {
-        for (int attempt = 1; ; attempt++) {
+        return retrying(openCase.caseId(), () -> {
             Optional<ReviewCaseItem> current = read(openCase.subject(), openCase.scheme(), openCase.periodId());
-            if (current.isEmpty() || !ReviewCase.State.OPEN.name().equals(current.get().getReviewState())) return Optional.empty();
+            if (current.isEmpty() || !ReviewCase.State.OPEN.name().equals(current.get().getReviewState())
+                    || !openCase.caseId().equals(current.get().getCaseId())) {
+                return Optional.<ReviewCase>empty();
+            }
             ReviewCase resolved = toCase(current.get()).resolved(by, at, overrideId);
-            ReviewCaseItem item = toItem(resolved);
+            // a new source that came in meanwhile changes the version: then resolve what is there now
+            return put(resolved, current, "reviewState = :open") ? Optional.of(resolved) : null;
+        });
+    }
+
+    /**
+     * Writes {@code next} over {@code current} (absent: only if still absent; present: only if its version is unchanged,
+     * and {@code extraCondition} holds). Whether it was written; false when another writer came first.
+     */
+    private boolean put(ReviewCase next, Optional<ReviewCaseItem> current, String extraCondition) {
+        ReviewCaseItem item = toItem(next);
+        Expression condition;
+        if (current.isEmpty()) {
+            item.setVersion(1L);
+            condition = Expression.builder().expression("attribute_not_exists(pk)").build();
+        } else {
             long version = current.get().getVersion() == null ? 0 : current.get().getVersion();
             item.setVersion(version + 1);
-            Expression stillOpen = Expression.builder().expression("version = :v AND reviewState = :open")
-                    .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)), ":open", AttributeValue.fromS("OPEN"))).build();
-            try {
-                table.putItem(PutItemEnhancedRequest.builder(ReviewCaseItem.class).item(item).conditionExpression(stillOpen).build());
-                return Optional.of(resolved);
-            } catch (ConditionalCheckFailedException changed) {
-                // a new source came in meanwhile (the case stays open): resolve what is there now
-                if (attempt >= MAX_ATTEMPTS) throw new IllegalStateException("review case " + resolved.caseId() + ": " + MAX_ATTEMPTS
-                        + " concurrent writers in a row; try again", changed);
-            }
+            Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":v", AttributeValue.fromN(Long.toString(version))));
+            if (extraCondition != null) values.put(":open", AttributeValue.fromS(ReviewCase.State.OPEN.name()));
+            condition = Expression.builder().expression("version = :v" + (extraCondition == null ? "" : " AND " + extraCondition))
+                    .expressionValues(values).build();
         }
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(ReviewCaseItem.class).item(item).conditionExpression(condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
+    }
+
+    /** Runs {@code attempt} until it gives a result (null: another writer came first), at most {@value #MAX_ATTEMPTS} times. */
+    private static <T> T retrying(String caseId, java.util.function.Supplier<T> attempt) {
+        for (int i = 1; i <= MAX_ATTEMPTS; i++) {
+            T result = attempt.get();
+            if (result != null) return result;
+        }
+        throw new IllegalStateException("review case " + caseId + ": " + MAX_ATTEMPTS + " concurrent writers in a row; try again");
     }
 
     @Override

@@ -181,7 +181,8 @@ public final class GeefSociaalStatuutReply {
                         + "', expected FOUT, WAARSCHUWING or INFORMATIE");
             }
             result.add(new Uitzondering(nullToEmpty(SafeXml.text(u, "Identificatie")),
-                    nullToEmpty(SafeXml.text(u, "Oorsprong")), parsed, nullToEmpty(SafeXml.text(u, "Diagnose"))));
+                    nullToEmpty(SafeXml.text(u, "Oorsprong")), parsed, nullToEmpty(SafeXml.text(u, "Diagnose")),
+                    nullToEmpty(SafeXml.text(u, "Omstandigheid"))));
         }
         return result;
     }
@@ -215,20 +216,25 @@ public final class GeefSociaalStatuutReply {
         return Optional.ofNullable(personStatus);
     }
 
+    /** What a code of the platform looks like ({@code 30001}, {@code SSH00048}); anything else is text, never kept. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+
     /**
      * Every code the platform gave, in the order of the reply, each once: the person-level Status code, the
-     * per-status Status codes, then the Identificatie of each Uitzondering. Codes only, never MAGDA's texts.
+     * per-status Status codes, then per Uitzondering its Identificatie and its Omstandigheid when that is a code.
+     * Codes only, never MAGDA's texts; scrubbed of anything that may be an INSZ.
      */
     public List<String> codes() {
         Set<String> codes = new LinkedHashSet<>();
-        if (personStatus != null && !personStatus.isEmpty()) codes.add(personStatus);
+        if (personStatus != null) codes.add(personStatus);
         for (SociaalStatuut s : statuten) {
-            if (s.statusCode() != null && !s.statusCode().isEmpty()) codes.add(s.statusCode());
+            if (s.statusCode() != null) codes.add(s.statusCode());
         }
         for (Uitzondering u : uitzonderingen) {
-            if (!u.identificatie().isEmpty()) codes.add(u.identificatie());
+            codes.add(u.identificatie());
+            codes.add(u.omstandigheid());
         }
-        return List.copyOf(codes);
+        return codes.stream().filter(c -> CODE.matcher(c).matches()).map(InszRedaction::scrub).distinct().toList();
     }
 
     /** The INSZ digits the answer is about, when present. Personal data: compare, never log. */
@@ -247,15 +253,6 @@ public final class GeefSociaalStatuutReply {
     /** The Uitzonderingen of type FOUT: the platform could not answer (part of) the question. */
     public List<Uitzondering> fouten() {
         return uitzonderingen.stream().filter(u -> u.type() == UitzonderingType.FOUT).toList();
-    }
-
-    /** Names of the statuses with Resultaat/Code 1, in answer order. */
-    public Set<String> applicableNames() {
-        Set<String> names = new LinkedHashSet<>();
-        for (SociaalStatuut s : statuten) {
-            if (s.vanToepassing()) names.add(s.naam());
-        }
-        return names;
     }
 
     @Override
@@ -298,7 +295,9 @@ public final class GeefSociaalStatuutReply {
      * @param identificatie the MAGDA code, e.g. {@code 30003}
      * @param oorsprong     where it arose, e.g. {@code KSZ}
      * @param diagnose      MAGDA's text, e.g. {@code Onbestaande INSZ}
+     * @param omstandigheid the circumstance, the part of the question it is about (in the official answers a status
+     *                      code such as {@code SSH00048}); may be empty
      */
-    public record Uitzondering(String identificatie, String oorsprong, UitzonderingType type, String diagnose) {
+    public record Uitzondering(String identificatie, String oorsprong, UitzonderingType type, String diagnose, String omstandigheid) {
     }
 }

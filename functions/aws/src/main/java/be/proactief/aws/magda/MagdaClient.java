@@ -359,6 +359,10 @@ public final class MagdaClient implements SocialStatusSource {
             throw mismatched("MAGDA answered another question (Antwoord/Referte " + InszRedaction.scrub(reply.answerReference().get())
                     + "); " + where);
         }
+        if (reply.receiverReference().filter(r -> !r.equals(ours)).isPresent()) {
+            throw mismatched("MAGDA's reply is addressed to another message (Ontvanger/Referte " + InszRedaction.scrub(reply.receiverReference().get())
+                    + "); " + where);
+        }
         if (reply.personInsz().filter(digits -> !digits.equals(insz.digits())).isPresent()) {
             throw mismatched("MAGDA answered about another INSZ than asked; " + where);
         }
@@ -375,6 +379,13 @@ public final class MagdaClient implements SocialStatusSource {
             unavailable.get(Reason.UITZONDERING).increment();
             log.warn("MAGDA gave no answer: {} {}", e.reason(), message);
             throw e;
+        }
+        if (!reply.hasPerson()) {
+            // neither an answer about anyone nor an error: nothing ties it to the person asked
+            unavailable.get(Reason.MALFORMED_REPLY).increment();
+            log.warn("MAGDA gave no answer: {} a reply without Antwoord/Inhoud/Persoon and without Uitzondering FOUT; {}", Reason.MALFORMED_REPLY, where);
+            throw new PlatformUnavailableException(Reason.MALFORMED_REPLY, "MAGDA's reply has no Persoon and no Uitzondering FOUT; " + where,
+                    PERMANENT_RETRY_AFTER);
         }
         if (reply.personStatus().isPresent()) {
             throw cannotDecide(ReviewReason.PLATFORM_NO_ANSWER, codes, platformReference,
@@ -401,7 +412,7 @@ public final class MagdaClient implements SocialStatusSource {
                     InszRedaction.scrub(u.diagnose()), InszRedaction.scrub(u.oorsprong()), exchange.request(), platformReference);
         }
         answered.increment();
-        return new StatusAnswer(platformReference, applicable, periodMismatch, codes.stream().map(InszRedaction::scrub).toList());
+        return new StatusAnswer(platformReference, applicable, periodMismatch, codes);
     }
 
     /** Never used as an answer: one error line, no INSZ. */
@@ -413,8 +424,8 @@ public final class MagdaClient implements SocialStatusSource {
 
     private PlatformCannotDecideException cannotDecide(ReviewReason reason, List<String> codes, String platformReference, String message) {
         undecided.increment();
-        log.warn("MAGDA reply does not answer the question: {} {} {}", reason, InszRedaction.scrub(codes.toString()), message);
-        return new PlatformCannotDecideException(reason, codes.stream().map(InszRedaction::scrub).toList(), platformReference, message);
+        log.warn("MAGDA reply does not answer the question: {} {} {}", reason, codes, message);
+        return new PlatformCannotDecideException(reason, codes, platformReference, message);
     }
 
     public MagdaConfig config() {

@@ -39,7 +39,7 @@ class GeefSociaalStatuutReplyTest {
 
         assertThat(reply.platformReference()).isEqualTo("platform-ref-1");
         assertThat(reply.receiverReference()).contains("our-ref-1");
-        assertThat(reply.applicableNames()).containsExactly("BIM_BVT");
+        assertThat(reply.statuten().stream().filter(GeefSociaalStatuutReply.SociaalStatuut::vanToepassing).map(GeefSociaalStatuutReply.SociaalStatuut::naam)).containsExactly("BIM_BVT");
         assertThat(reply.statuten().get(0).periodes()).containsExactly(
                 new GeefSociaalStatuutReply.Periode(LocalDate.of(2024, 1, 1), null),
                 new GeefSociaalStatuutReply.Periode(LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31)));
@@ -55,7 +55,7 @@ class GeefSociaalStatuutReplyTest {
         GeefSociaalStatuutReply reply = GeefSociaalStatuutReply.parse(xml);
 
         assertThat(reply.uitzonderingen()).containsExactly(new GeefSociaalStatuutReply.Uitzondering(
-                "40001", "MAGDA", GeefSociaalStatuutReply.UitzonderingType.WAARSCHUWING, "Let op"));
+                "40001", "MAGDA", GeefSociaalStatuutReply.UitzonderingType.WAARSCHUWING, "Let op", ""));
         assertThat(reply.fouten()).isEmpty();
     }
 

@@ -144,7 +144,7 @@ class MagdaClientTest {
             MagdaClient client = new MagdaClient(config(platform.endpoint()).withSoapAction("urn:GeefSociaalStatuut"));
 
             assertThat(catchThrowableOfType(() -> client.ask(Personas.leefloon().insz(), List.of(BIM), MARCH_2025),
-                    PlatformCannotDecideException.class)).as("a reply without an Antwoord answers nothing").isNotNull();
+                    PlatformUnavailableException.class).reason()).as("a reply without an Antwoord answers nothing").isEqualTo(Reason.MALFORMED_REPLY);
 
             assertThat(platform.lastHeaders().getFirst("Content-Type")).isEqualTo("text/xml; charset=utf-8");
             assertThat(platform.lastHeaders().getFirst("SOAPAction")).isEqualTo("\"urn:GeefSociaalStatuut\"");

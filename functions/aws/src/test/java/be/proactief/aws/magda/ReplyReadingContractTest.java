@@ -119,6 +119,40 @@ class ReplyReadingContractTest {
         assertThat(review(replying(Reply.MISSING_STATUS)).reason()).isEqualTo(ReviewReason.PLATFORM_NO_ANSWER);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"06691087347.xml", "69650368562.xml"})
+    void the_official_no_data_answer_is_review_no_data_with_its_identificatie_and_omstandigheid(String file) throws Exception {
+        String official = java.nio.file.Files.readString(MagdaReferenceData.responseFiles().stream()
+                .filter(p -> p.getFileName().toString().equals(file)).findFirst().orElseThrow());
+        // the platform echoes our references; the mock answer holds fixed ones
+        String echoing = official.replaceAll("(<Ontvanger>[\\s\\S]*?<Referte>)[^<]*", "$1" + java.util.regex.Matcher.quoteReplacement(CannedPlatform.QUESTION_REFERENCE))
+                .replaceAll("(<Antwoord>\\s*<Referte>)[^<]*", "$1" + java.util.regex.Matcher.quoteReplacement(CannedPlatform.QUESTION_REFERENCE));
+        Insz insz = Insz.parse(file.substring(0, 11));
+        try (CannedPlatform platform = new CannedPlatform(200, echoing)) {
+            MagdaClient canned = new MagdaClient(MagdaConfig.defaults(platform.endpoint(), "gent.be/proactief", "1303")
+                    .withRetry(RetrySettings.attempts(1, Duration.ofMillis(10))));
+
+            PlatformCannotDecideException e = catchThrowableOfType(() -> canned.ask(insz, TIER, DATE), PlatformCannotDecideException.class);
+
+            assertThat(e.reason()).isEqualTo(ReviewReason.PLATFORM_NO_DATA);
+            assertThat(e.platformCodes()).containsExactly("30001", "SSH00048");
+        }
+    }
+
+    @Test
+    void a_reply_with_neither_a_person_nor_an_error_is_unknown_malformed() throws Exception {
+        String empty = "<GeefSociaalStatuutResponse><Repliek><Context><Bericht><Afzender><Referte>r</Referte></Afzender></Bericht></Context>"
+                + "<Antwoorden><Antwoord><Referte>" + CannedPlatform.QUESTION_REFERENCE + "</Referte></Antwoord></Antwoorden>"
+                + "</Repliek></GeefSociaalStatuutResponse>";
+        try (CannedPlatform platform = new CannedPlatform(200, empty)) {
+            MagdaClient canned = new MagdaClient(MagdaConfig.defaults(platform.endpoint(), "gent.be/proactief", "1303")
+                    .withRetry(RetrySettings.attempts(1, Duration.ofMillis(10))));
+
+            assertThat(catchThrowableOfType(() -> canned.ask(Personas.leefloon().insz(), TIER, DATE), PlatformUnavailableException.class)
+                    .reason()).isEqualTo(PlatformUnavailableException.Reason.MALFORMED_REPLY);
+        }
+    }
+
     @Test
     void no_data_found_30001_is_review_no_data() {
         PlatformCannotDecideException e = review(replying(Reply.NO_DATA));

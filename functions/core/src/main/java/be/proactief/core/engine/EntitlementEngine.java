@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -176,6 +177,12 @@ public final class EntitlementEngine {
         return result;
     }
 
+    /** The review case of one resident, scheme and period, if one was opened (any state). */
+    public Optional<ReviewCase> reviewCase(Insz insz, String schemeId, String periodId) {
+        SchemeVersion scheme = scheme(schemeId);
+        return reviews.find(keys.person(scheme.id(), insz), scheme.id(), periodId, clock.instant());
+    }
+
     /** Whether a household decision says what {@code deciding} (a member's) says: outcome, tier, basis and override. */
     private static boolean sameDecision(Decision household, Decision deciding) {
         return household.outcome() == deciding.outcome() && java.util.Objects.equals(household.tier(), deciding.tier())
@@ -209,26 +216,20 @@ public final class EntitlementEngine {
         Tier granted = null;
         StatusAnswer last = null;
         try {
-            if (scheme.consultation() == Consultation.ONE_QUESTION) {
+            // one question for all tiers, or one per tier (most generous first) until a tier applies
+            List<List<Tier>> questions = scheme.consultation() == Consultation.ONE_QUESTION
+                    ? List.of(scheme.tiers()) : scheme.tiers().stream().map(List::of).toList();
+            for (List<Tier> asked : questions) {
                 calls++;
-                last = platform.ask(insz, scheme.allStatuses(), period.statusDate());
-                for (Tier tier : scheme.tiers()) {
-                    if (last.anyApplies(tier.statuses())) {
-                        granted = tier;
-                        break;
-                    }
-                    if (last.anyPeriodMismatch(tier.statuses())) return periodMismatch(scheme, period, subject, origin, last, calls, now);
-                }
-            } else {
-                for (Tier tier : scheme.tiers()) {
-                    calls++;
-                    last = platform.ask(insz, tier.statuses(), period.statusDate());
-                    if (last.anyApplies(tier.statuses())) {
-                        granted = tier;
-                        break;
-                    }
+                last = platform.ask(insz, Tier.statusesOf(asked), period.statusDate());
+                Verdict verdict = verdict(last, asked);
+                if (verdict.periodMismatch()) {
                     // a more generous tier may apply at another time: a caseworker looks before a lesser tier is granted
-                    if (last.anyPeriodMismatch(tier.statuses())) return periodMismatch(scheme, period, subject, origin, last, calls, now);
+                    return review(scheme, period, subject, origin, ReviewReason.PLATFORM_PERIOD_MISMATCH, last.warnings(), calls, now);
+                }
+                if (verdict.granted() != null) {
+                    granted = verdict.granted();
+                    break;
                 }
             }
         } catch (PlatformUnavailableException e) {
@@ -251,9 +252,16 @@ public final class EntitlementEngine {
         return DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));
     }
 
-    private DecisionResult periodMismatch(SchemeVersion scheme, Period period, SubjectKey subject, ReviewSource.Origin origin,
-                                          StatusAnswer answer, int calls, Instant now) {
-        return review(scheme, period, subject, origin, ReviewReason.PLATFORM_PERIOD_MISMATCH, answer.warnings(), calls, now);
+    /** The first of {@code tiers} (in order) one of whose statuses applies, unless one before it applies only outside the status date. */
+    private record Verdict(Tier granted, boolean periodMismatch) {
+    }
+
+    private static Verdict verdict(StatusAnswer answer, List<Tier> tiers) {
+        for (Tier tier : tiers) {
+            if (answer.anyApplies(tier.statuses())) return new Verdict(tier, false);
+            if (answer.anyPeriodMismatch(tier.statuses())) return new Verdict(null, true);
+        }
+        return new Verdict(null, false);
     }
 
     /** REVIEW: nothing is stored as a decision; the subject's case for this scheme and period is opened, or added to. */

@@ -6,6 +6,7 @@ import be.proactief.core.engine.DecisionRequest;
 import be.proactief.core.engine.DecisionResult;
 import be.proactief.core.engine.EntitlementEngine;
 import be.proactief.core.insz.Insz;
+import be.proactief.core.review.ReviewCase;
 import be.proactief.core.review.ReviewSource;
 import be.proactief.core.scheme.Benefit;
 import be.proactief.core.scheme.SchemeVersion;
@@ -14,6 +15,7 @@ import be.proactief.core.scheme.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,17 +74,23 @@ public final class InvoiceDiscounter {
 
     /** @throws EntitlementUnknownException the platform could not answer (retry later) */
     public DiscountedInvoice discount(Invoice invoice) {
-        DecisionResult result = engine.decide(DecisionRequest.forPeriod(invoice.child(), schemeId, invoice.periodId(), CALLER)
-                .from(ReviewSource.Origin.invoice(invoice.issuer(), invoice.invoiceId())));
+        ReviewSource.Origin origin = ReviewSource.Origin.invoice(invoice.issuer(), invoice.invoiceId());
+        DecisionResult result = engine.decide(DecisionRequest.forPeriod(invoice.child(), schemeId, invoice.periodId(), CALLER).from(origin));
         if (result.outcome() == Outcome.UNKNOWN) {
             throw new EntitlementUnknownException(invoice.invoiceId(), Insz.redact(result.unknownDetail()), result.retryAfter());
+        }
+        if (result.outcome() != Outcome.REVIEW && invoice.revision() == 1) {
+            // a revision 1 whose statement was "review pending" keeps that statement (one invoice id and revision, one
+            // statement): the discount a caseworker's override gives comes with revision 2
+            Optional<ReviewCase> pending = engine.reviewCase(invoice.child(), schemeId, invoice.periodId()).filter(c -> c.names(origin));
+            if (pending.isPresent()) return reviewPending(invoice, result.scheme(), pending.get());
         }
         return statement(invoice, result);
     }
 
     /** The statement for {@code invoice} under a known decision (ENTITLED or NOT_ENTITLED), or a REVIEW. */
     public static DiscountedInvoice statement(Invoice invoice, DecisionResult result) {
-        if (result.outcome() == Outcome.REVIEW) return reviewPending(invoice, result);
+        if (result.outcome() == Outcome.REVIEW) return reviewPending(invoice, result.scheme(), result.reviewCase());
         Decision decision = result.decision();
         if (decision == null || result.outcome() == Outcome.UNKNOWN) {
             throw new IllegalArgumentException("invoice " + invoice.invoiceId() + ": no decision to discount on");
@@ -121,16 +129,16 @@ public final class InvoiceDiscounter {
     }
 
     /** REVIEW: every line at 0 %, {@code reviewPending}, the case named; billing is not blocked. */
-    private static DiscountedInvoice reviewPending(Invoice invoice, DecisionResult result) {
+    private static DiscountedInvoice reviewPending(Invoice invoice, SchemeVersion scheme, ReviewCase reviewCase) {
         List<DiscountedInvoice.Line> lines = new ArrayList<>(invoice.lines().size());
         long total = 0;
         for (InvoiceLine line : invoice.lines()) {
             lines.add(new DiscountedInvoice.Line(line.lineId(), line.amountCents(), 0, 0, line.amountCents()));
             total = Math.addExact(total, line.amountCents());
         }
-        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), result.scheme().id(), result.scheme().version(),
+        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), scheme.id(), scheme.version(),
                 new DiscountedInvoice.DecisionSummary(Outcome.REVIEW.name(), null, null, null), lines, total, 0, total,
-                InvoiceNote.REVIEW_PENDING, invoice.revision(), true, result.reviewCase().caseId());
+                InvoiceNote.REVIEW_PENDING, invoice.revision(), true, reviewCase.caseId());
     }
 
     /**

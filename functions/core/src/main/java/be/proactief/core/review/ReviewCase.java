@@ -62,21 +62,33 @@ public record ReviewCase(String caseId,
     }
 
     /**
-     * This case hit again: open (a resolved case whose override no longer holds opens again, with its
-     * resolution cleared), with the latest reason and codes, and {@code source} added unless its ref is
-     * there already or the case holds {@value #MAX_SOURCES} sources.
+     * What the store holds once {@code candidate} (a REVIEW of a check that started at {@code checkStarted}) hits,
+     * given the case it holds for that subject, scheme and period: the open case with {@code source} added (unless
+     * its ref is there already or it holds {@value #MAX_SOURCES} sources) and the latest reason and codes; the
+     * resolved case unchanged when it was resolved while the check ran (its override now holds); else a new case
+     * (nothing there, expired, or a resolution that no longer holds), naming only {@code source}.
      */
-    public ReviewCase hitAgain(ReviewReason latestReason, List<String> latestCodes, ReviewSource source) {
-        List<ReviewSource> next = new ArrayList<>(sources);
-        if (next.size() < MAX_SOURCES && next.stream().noneMatch(s -> s.sameRef(source))) next.add(source);
-        return new ReviewCase(caseId, subject, scheme, periodId, periodFrom, periodUntil, latestReason, latestCodes, next,
-                openedAt, State.OPEN, null, null, null, expiresAt);
+    public static ReviewCase next(ReviewCase existing, ReviewCase candidate, ReviewSource source, Instant checkStarted) {
+        if (existing == null || existing.expiredAt(checkStarted)) return candidate.withSources(List.of(source));
+        if (existing.open()) {
+            List<ReviewSource> next = new ArrayList<>(existing.sources);
+            if (next.size() < MAX_SOURCES && next.stream().noneMatch(s -> s.sameRef(source))) next.add(source);
+            return new ReviewCase(existing.caseId, existing.subject, existing.scheme, existing.periodId, existing.periodFrom,
+                    existing.periodUntil, candidate.reason, candidate.platformCodes, next, existing.openedAt, State.OPEN, null, null, null,
+                    existing.expiresAt);
+        }
+        if (existing.resolvedAt != null && existing.resolvedAt.isAfter(checkStarted)) return existing;
+        return candidate.withSources(List.of(source));
     }
 
-    /** Whether {@link #hitAgain} would change anything. */
-    public boolean changedBy(ReviewReason latestReason, List<String> latestCodes, ReviewSource source) {
-        return !open() || reason != latestReason || !platformCodes.equals(latestCodes)
-                || (sources.size() < MAX_SOURCES && sources.stream().noneMatch(s -> s.sameRef(source)));
+    private ReviewCase withSources(List<ReviewSource> s) {
+        return new ReviewCase(caseId, subject, scheme, periodId, periodFrom, periodUntil, reason, platformCodes, s, openedAt, state,
+                resolvedBy, resolvedAt, overrideId, expiresAt);
+    }
+
+    /** Whether this case names {@code source}'s ref (an invoice, a household). */
+    public boolean names(ReviewSource.Origin origin) {
+        return sources.stream().anyMatch(s -> s.type() == origin.type() && java.util.Objects.equals(s.ref(), origin.ref()));
     }
 
     public ReviewCase resolved(String by, Instant at, String override) {

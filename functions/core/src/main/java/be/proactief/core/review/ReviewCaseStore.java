@@ -14,12 +14,18 @@ import java.util.Optional;
 public interface ReviewCaseStore {
 
     /**
-     * Opens the case for {@code candidate}'s subject, scheme and period, or adds to the one there
-     * ({@link ReviewCase#hitAgain}); returns the case as now stored.
+     * Opens the case for {@code candidate}'s subject, scheme and period, or adds to the one there, as
+     * {@link ReviewCase#next} says (a resolved case that a new case replaces stays findable by {@link #ofSubject});
+     * returns the case as now stored.
+     *
+     * @param checkStarted when the check that found REVIEW started
      */
-    ReviewCase open(ReviewCase candidate, ReviewSource source, Instant now);
+    ReviewCase open(ReviewCase candidate, ReviewSource source, Instant checkStarted);
 
-    /** The cases of one subject for one scheme, any state, newest first. */
+    /** The current case of one subject, scheme and period, any state, unless expired. */
+    Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now);
+
+    /** The cases of one subject for one scheme, any state, the resolved ones a newer case replaced included, newest first. */
     List<ReviewCase> ofSubject(SubjectKey subject, String scheme, Instant now);
 
     /**

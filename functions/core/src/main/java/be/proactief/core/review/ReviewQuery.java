@@ -15,7 +15,7 @@ public record ReviewQuery(String scheme, ReviewCase.State state, Order order, in
     public enum Order { NEWEST, OLDEST }
 
     public ReviewQuery {
-        if (limit < 1 || limit > MAX_LIMIT) throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ", got " + limit);
+        if (limit < 1 || limit > MAX_LIMIT) throw new InvalidQueryException("limit", "limit must be from 1 to " + MAX_LIMIT + ", got " + limit);
         order = order == null ? Order.NEWEST : order;
         if (cursor != null) after(cursor); // refuses a cursor this service did not give
     }
@@ -41,14 +41,21 @@ public record ReviewQuery(String scheme, ReviewCase.State state, Order order, in
             if (!key.matches("[0-9]{15}#[0-9a-f-]{36}")) throw new IllegalArgumentException();
             return key;
         } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException();
+            throw new InvalidQueryException("cursor", "cursor is not one this service gave; start again without it");
         }
     }
 
-    /** A cursor that no page of this service gave. */
-    public static final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException() {
-            super("cursor is not one this service gave; start again without it");
+    /** A query field out of bounds, or a cursor that no page of this service gave; {@code field} names it. */
+    public static final class InvalidQueryException extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidQueryException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 

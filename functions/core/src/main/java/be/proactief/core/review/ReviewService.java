@@ -64,7 +64,9 @@ public final class ReviewService {
 
     /**
      * A caseworker's override resolves the open cases of its subject and scheme whose period it covers
-     * (any outcome), and each resolution is announced on {@code review-resolutions}.
+     * (any outcome), and each resolution is announced on {@code review-resolutions}: announced first, then
+     * resolved, so a failed announcement leaves the case open (the request fails and is tried again) instead of
+     * resolved and never announced; billing recognises a repeat by the case id.
      *
      * @return the cases resolved now
      */
@@ -73,8 +75,9 @@ public final class ReviewService {
         List<ReviewCase> resolved = new ArrayList<>();
         for (ReviewCase c : store.ofSubject(override.subject(), override.scheme(), now)) {
             if (!c.open() || !c.periodOverlaps(override.validFrom(), override.validUntil())) continue;
+            resolutions.publish(ReviewResolution.toJson(c.resolved(override.author(), now, override.overrideId()),
+                    override.outcome().name(), override.tier()), c.caseId());
             store.resolve(c, override.author(), now, override.overrideId()).ifPresent(r -> {
-                resolutions.publish(ReviewResolution.toJson(r, override.outcome().name(), override.tier()), r.caseId());
                 audit.record(new AuditEvent(now, "REVIEW_RESOLVED", override.author(), r.scheme(), 0, r.periodId(),
                         override.outcome().name(), override.tier(), "OVERRIDE", null, null, override.overrideId(), "review case " + r.caseId()));
                 resolved.add(r);

@@ -22,12 +22,16 @@ public record ReviewSource(Type type, String ref, Instant at) {
         return type == other.type && Objects.equals(ref, other.ref);
     }
 
-    /** What asked, before it is stamped with a time: the request's part of a source. */
+    /**
+     * What asked, before it is stamped with a time: the request's part of a source. A ref that may hold a national
+     * number (an invoice or household id built from one) is kept masked: a case never holds an INSZ.
+     */
     public record Origin(Type type, String ref) {
         public static final Origin DESK_CHECK = new Origin(Type.DESK_CHECK, null);
 
         public Origin {
             Objects.requireNonNull(type, "type");
+            if (ref != null && be.proactief.core.insz.Insz.foundIn(ref)) ref = be.proactief.core.insz.Insz.redact(ref);
         }
 
         public static Origin invoice(String issuer, String invoiceId) {

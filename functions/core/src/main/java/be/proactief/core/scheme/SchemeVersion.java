@@ -32,7 +32,7 @@ public record SchemeVersion(String id,
 
     /** Every status name of every tier, in tier order, without repeats. */
     public List<String> allStatuses() {
-        return tiers.stream().flatMap(t -> t.statuses().stream()).distinct().toList();
+        return Tier.statusesOf(tiers);
     }
 
     /** "waste-bags@1" */

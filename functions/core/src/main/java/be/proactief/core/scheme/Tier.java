@@ -10,4 +10,9 @@ public record Tier(String id, List<String> statuses, String groundNl, String gro
     public Tier {
         statuses = List.copyOf(statuses);
     }
+
+    /** Every status name of {@code tiers}, in tier order, without repeats: what one question about them asks. */
+    public static java.util.List<String> statusesOf(java.util.List<Tier> tiers) {
+        return tiers.stream().flatMap(t -> t.statuses().stream()).distinct().toList();
+    }
 }

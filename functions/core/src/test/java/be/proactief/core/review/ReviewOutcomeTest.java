@@ -187,4 +187,55 @@ class ReviewOutcomeTest {
         assertThat(second.cursor()).isNull();
         assertThat(f.audit.events).anyMatch(e -> e.action().equals("REVIEWS_SEARCHED"));
     }
+
+    @Test
+    void a_revision_one_redelivered_after_its_case_was_resolved_keeps_its_pending_statement() {
+        f.platform.noAnswer(child, ReviewReason.PLATFORM_NO_ANSWER, "SSH00048");
+        DiscountedInvoice first = discounter.discount(invoice("INV-8", null));
+        f.overrideService.create(new NewOverride(child, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.CO_PARENTING, null,
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-9"));
+
+        assertThat(discounter.discount(invoice("INV-8", null))).as("one invoice id and revision, one statement").isEqualTo(first);
+        assertThat(discounter.discount(invoice("INV-8", 2)).discountCents()).isEqualTo(1800);
+        assertThat(discounter.discount(invoice("INV-9", null)).discountCents()).as("an invoice the case never named").isEqualTo(1800);
+    }
+
+    @Test
+    void a_case_resolved_while_a_check_was_running_is_not_reopened_by_that_check() {
+        f.platform.noAnswer(child, ReviewReason.PLATFORM_NO_DATA, "30001");
+        DecisionResult first = f.engine.decide(DecisionRequest.forPeriod(child, "school-discount", "2026-11", "desk"));
+        java.time.Instant checkStarted = f.clock.instant();
+        f.clock.advance(java.time.Duration.ofSeconds(5));
+        f.reviews.resolve(first.reviewCase(), "caseworker-9", f.clock.instant(), "ov-1");
+
+        ReviewCase after = f.reviews.open(first.reviewCase(), ReviewSource.Origin.DESK_CHECK.at(checkStarted), checkStarted);
+
+        assertThat(after.state()).isEqualTo(ReviewCase.State.RESOLVED);
+        assertThat(after.overrideId()).isEqualTo("ov-1");
+    }
+
+    @Test
+    void a_review_after_the_resolving_override_was_revoked_opens_a_new_case_and_the_old_one_stays() {
+        f.platform.noAnswer(child, ReviewReason.PLATFORM_NO_DATA, "30001");
+        String firstCase = discounter.discount(invoice("INV-10", null)).reviewCaseId();
+        var override = f.overrideService.create(new NewOverride(child, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.OTHER, null,
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-9"));
+        f.clock.advance(java.time.Duration.ofMinutes(1));
+        f.overrideService.revoke(override.overrideId(), "caseworker-9", "verkeerd kind");
+
+        DecisionResult again = f.engine.decide(DecisionRequest.forPeriod(child, "school-discount", "2026-11", "desk"));
+
+        assertThat(again.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(again.reviewCase().caseId()).isNotEqualTo(firstCase);
+        assertThat(again.reviewCase().sources()).extracting(ReviewSource::type).containsExactly(ReviewSource.Type.DESK_CHECK);
+        assertThat(f.reviews.ofSubject(f.keys.person("school-discount", child), "school-discount", f.clock.instant()))
+                .extracting(ReviewCase::state).containsExactly(ReviewCase.State.OPEN, ReviewCase.State.RESOLVED);
+    }
+
+    @Test
+    void a_source_ref_that_holds_a_national_number_is_kept_masked() {
+        ReviewSource.Origin origin = ReviewSource.Origin.invoice("school-17", "INV-" + adult.digits());
+
+        assertThat(origin.ref()).doesNotContain(adult.digits()).startsWith("school-17/INV-");
+    }
 }

@@ -17,25 +17,31 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryReviewCaseStore implements ReviewCaseStore {
 
     private final Map<String, ReviewCase> byKey = new ConcurrentHashMap<>();
+    private final List<ReviewCase> replaced = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static String key(SubjectKey subject, String scheme, String periodId) {
         return subject.value() + "#" + scheme + "#" + periodId;
     }
 
     @Override
-    public synchronized ReviewCase open(ReviewCase candidate, ReviewSource source, Instant now) {
+    public synchronized ReviewCase open(ReviewCase candidate, ReviewSource source, Instant checkStarted) {
         String key = key(candidate.subject(), candidate.scheme(), candidate.periodId());
         ReviewCase existing = byKey.get(key);
-        ReviewCase next = existing == null || existing.expiredAt(now)
-                ? candidate.hitAgain(candidate.reason(), candidate.platformCodes(), source)
-                : existing.hitAgain(candidate.reason(), candidate.platformCodes(), source);
+        ReviewCase next = ReviewCase.next(existing, candidate, source, checkStarted);
+        if (existing != null && !existing.open() && !existing.caseId().equals(next.caseId())) replaced.add(existing);
         byKey.put(key, next);
         return next;
     }
 
     @Override
+    public Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now) {
+        return Optional.ofNullable(byKey.get(key(subject, scheme, periodId))).filter(c -> !c.expiredAt(now));
+    }
+
+    @Override
     public List<ReviewCase> ofSubject(SubjectKey subject, String scheme, Instant now) {
-        return byKey.values().stream().filter(c -> c.subject().equals(subject) && c.scheme().equals(scheme) && !c.expiredAt(now))
+        return java.util.stream.Stream.concat(byKey.values().stream(), replaced.stream())
+                .filter(c -> c.subject().equals(subject) && c.scheme().equals(scheme) && !c.expiredAt(now))
                 .sorted(Comparator.comparing(ReviewCase::openedAt).reversed()).toList();
     }
 
@@ -51,7 +57,8 @@ public final class InMemoryReviewCaseStore implements ReviewCaseStore {
 
     @Override
     public Page list(ReviewQuery query, Instant now) {
-        return query.page(byKey.values().stream().filter(c -> !c.expiredAt(now) && query.matches(c)).toList());
+        return query.page(java.util.stream.Stream.concat(byKey.values().stream(), replaced.stream())
+                .filter(c -> !c.expiredAt(now) && query.matches(c)).toList());
     }
 
     public List<ReviewCase> all() {

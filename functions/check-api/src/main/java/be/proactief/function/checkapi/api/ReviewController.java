@@ -35,10 +35,9 @@ public class ReviewController {
         ReviewCase.State state = in.state() == null ? null : fields.oneOf("state", in.state(), ReviewCase.State.class);
         ReviewQuery.Order order = in.order() == null ? ReviewQuery.Order.NEWEST : fields.oneOf("order", in.order(), ReviewQuery.Order.class);
         int limit = in.limit() == null ? ReviewQuery.DEFAULT_LIMIT : in.limit();
-        if (limit < 1 || limit > ReviewQuery.MAX_LIMIT) fields.add("limit", "limit must be from 1 to " + ReviewQuery.MAX_LIMIT + ", got " + limit);
         String scheme = in.scheme() == null || in.scheme().isBlank() ? null : in.scheme().strip();
         fields.check();
-        // a cursor this service did not give: 400 on field cursor (ProblemExceptionHandlers)
+        // a limit out of bounds or a cursor this service did not give: 400 on that field (ProblemExceptionHandlers)
         ReviewQuery query = new ReviewQuery(scheme, state, order, limit, in.cursor() == null || in.cursor().isBlank() ? null : in.cursor().strip());
         String caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).map(Caller::id).orElse("unknown");
         ReviewCaseStore.Page page = reviews.search(insz, query, caller);

@@ -2,7 +2,7 @@ package be.proactief.function.checkapi.http;
 
 import be.proactief.core.insz.InvalidInszException;
 import be.proactief.core.override.OverrideService.InvalidOverrideException;
-import be.proactief.core.review.ReviewQuery.InvalidCursorException;
+import be.proactief.core.review.ReviewQuery.InvalidQueryException;
 import be.proactief.core.scheme.UnknownSchemeException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -73,11 +73,11 @@ final class ProblemExceptionHandlers {
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = {InvalidCursorException.class, ExceptionHandler.class})
-    static final class InvalidCursorHandler extends FieldRefusalHandler<InvalidCursorException> {
+    @Requires(classes = {InvalidQueryException.class, ExceptionHandler.class})
+    static final class InvalidQueryHandler extends FieldRefusalHandler<InvalidQueryException> {
         @Override
-        String field(InvalidCursorException exception) {
-            return "cursor";
+        String field(InvalidQueryException exception) {
+            return exception.field();
         }
     }
 
