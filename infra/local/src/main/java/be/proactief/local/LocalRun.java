@@ -51,6 +51,8 @@ final class LocalRun implements AutoCloseable {
         Map<String, Object> local = FunctionSettings.forEmulators(aws, magdaEndpoint, DEV_SUBJECT_KEY);
         local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
         local.put("aws.region", AwsBackend.REGION.id());
+        // attached to a serve: its subject keys and scheme files, so that what is decided here is what the serve decides
+        if (backend == Backend.SERVE) ServeSettings.read().forEach(local::put);
         this.functions = new LocalFunctions(SamTemplate.load(ProjectPaths.template(), Map.of()), aws.resources(), local);
     }
 
@@ -58,8 +60,13 @@ final class LocalRun implements AutoCloseable {
      * @param magdaUrl another GeefSociaalStatuut endpoint, or null for the built-in simulator
      */
     static LocalRun start(Backend backend, String magdaUrl) {
+        return start(backend, magdaUrl, null);
+    }
+
+    /** @param dataDir where the embedded DynamoDB keeps its tables across restarts (null: in memory) */
+    static LocalRun start(Backend backend, String magdaUrl, Path dataDir) {
         AwsBackend aws = switch (backend) {
-            case EMBEDDED -> AwsBackend.embedded();
+            case EMBEDDED -> AwsBackend.embedded(dataDir);
             case LOCALSTACK -> AwsBackend.localStack(URI.create(Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).orElse("http://localhost:4566")));
             case SERVE -> ServeState.read().map(s -> AwsBackend.remote(s.dynamoDb(), s.sqs(), s.embedded()))
                     .orElseThrow(() -> new IllegalStateException("no running ./proactief serve found"));
@@ -185,6 +192,69 @@ final class LocalRun implements AutoCloseable {
             Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
             if (!m.find()) throw new IllegalArgumentException("no " + name);
             return m.group(1);
+        }
+    }
+
+    /**
+     * The settings a serve decides with that an attached {@code invoke} or {@code trigger} must share:
+     * {@code PROACTIEF_SUBJECT_KEYS} and {@code PROACTIEF_SCHEMES_DIR} when the serve was given them. Kept beside
+     * {@code serve.json} in a file only its owner may read (local development only; on AWS the keys stay in Secrets
+     * Manager), removed when the serve stops.
+     */
+    static final class ServeSettings {
+
+        static final List<String> SHARED = List.of("PROACTIEF_SUBJECT_KEYS", "PROACTIEF_SCHEMES_DIR");
+
+        private ServeSettings() {
+        }
+
+        static Path file() {
+            return ServeState.dir().resolve("serve-settings.properties");
+        }
+
+        /** Writes the serve's own values of {@link #SHARED} (environment or system property). */
+        static void write() {
+            java.util.Properties p = new java.util.Properties();
+            for (String name : SHARED) {
+                String value = System.getProperty(name.toLowerCase().replace('_', '.'), System.getenv(name));
+                if (value == null || value.isBlank()) continue;
+                p.setProperty(name.toLowerCase().replace('_', '.'), name.equals("PROACTIEF_SCHEMES_DIR") ? Path.of(value).toAbsolutePath().toString() : value);
+            }
+            try {
+                Files.createDirectories(file().getParent());
+                Files.deleteIfExists(file());
+                Files.createFile(file());
+                try {
+                    Files.setPosixFilePermissions(file(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // best effort on file systems without POSIX permissions
+                }
+                try (java.io.Writer w = Files.newBufferedWriter(file(), StandardCharsets.UTF_8)) {
+                    p.store(w, "settings of the running ./proactief serve, shared with invoke and trigger; removed when it stops");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static Map<String, Object> read() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.Reader r = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                return Map.of();
+            }
+            Map<String, Object> out = new java.util.HashMap<>();
+            p.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+            return out;
+        }
+
+        static void remove() {
+            try {
+                Files.deleteIfExists(file());
+            } catch (IOException ignored) {
+                // best effort
+            }
         }
     }
 }

@@ -92,9 +92,10 @@ public final class Main {
      * @param started counted down once the stack serves (tests wait on it); null from the command line
      */
     static int serve(List<String> args, PrintStream out, ServeHandle started) {
-        Options o = Options.parse("serve", args, Set.of("port", "backend", "magda-url"), 0);
+        Options o = Options.parse("serve", args, Set.of("port", "backend", "magda-url", "data-dir"), 0);
         if (o.help()) {
-            out.println("Usage: ./proactief serve [--port 8080] [--backend embedded|localstack] [--magda-url URL]");
+            out.println("Usage: ./proactief serve [--port 8080] [--backend embedded|localstack] [--magda-url URL] [--data-dir DIR]");
+            out.println("  --data-dir DIR  keep the DynamoDB tables (decisions, overrides, review cases) in DIR across restarts; without it, in memory");
             return 0;
         }
         int port = o.intValue("port", 8080, 0, 65535);
@@ -108,8 +109,18 @@ public final class Main {
         if (magdaUrl != null && !magdaUrl.matches("https?://.+")) {
             throw new Options.UsageException("serve: --magda-url must be an http(s) URL, got '" + magdaUrl + "'");
         }
+        Path dataDir = null;
+        if (o.has("data-dir")) {
+            if (backend != LocalRun.Backend.EMBEDDED) throw new Options.UsageException("serve: --data-dir is for the embedded backend; LocalStack keeps its own data");
+            dataDir = Path.of(o.get("data-dir", null));
+            try {
+                Files.createDirectories(dataDir);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new Options.UsageException("serve: --data-dir " + dataDir + " cannot be created: " + e.getMessage());
+            }
+        }
         System.setProperty("proactief.audit.level", "INFO");
-        LocalRun run = LocalRun.start(backend, magdaUrl);
+        LocalRun run = LocalRun.start(backend, magdaUrl, dataDir);
         SyntheticCity city = SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED);
         if (run.magda != null) {
             city.registerWith(run.magda);
@@ -126,11 +137,13 @@ public final class Main {
         LocalRun.ServeState state = new LocalRun.ServeState(ProcessHandle.current().pid(), run.aws.dynamoDbEndpoint(), run.aws.sqsEndpoint(),
                 run.magdaEndpoint, gateway.port(), backend == LocalRun.Backend.EMBEDDED);
         state.write();
+        LocalRun.ServeSettings.write();
         CountDownLatch stop = new CountDownLatch(1);
         Runnable shutdown = () -> {
             gateway.close();
             run.close();
             LocalRun.ServeState.remove();
+            LocalRun.ServeSettings.remove();
             stop.countDown();
         };
         Thread hook = new Thread(shutdown, "proactief-serve-stop");
@@ -232,7 +245,11 @@ public final class Main {
                     .orElseThrow(() -> new IllegalStateException("template.yaml has no scheduled function"));
             if (run.magda != null) city.registerWith(run.magda).registerAll(Personas.everyone());
             String input = "{\"scheme\":\"waste-bags\",\"period\":\"" + period + "\",\"runId\":\"manual-" + System.currentTimeMillis() + "\"}";
-            out.println(run.functions.invokeJson(spec, input));
+            try {
+                out.println(run.functions.invokeJson(spec, input));
+            } catch (IllegalArgumentException refused) { // e.g. a period whose status date lies after today
+                throw new Options.UsageException("trigger: " + refused.getMessage());
+            }
             if (run.backend != LocalRun.Backend.SERVE) {
                 // no serve to process the fan-out: do it here, as the event source mapping would
                 run.startEventSourceMappings();

@@ -1,6 +1,5 @@
 package be.proactief.local;
 
-import be.proactief.testkit.ProjectPaths;
 import be.proactief.testkit.aws.AwsBackend;
 import be.proactief.testkit.magda.Personas;
 import org.junit.jupiter.api.AfterAll;
@@ -8,19 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,33 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AttachedToServeTest {
 
-    static Process serve;
+    static ServeProcess serve;
     static Path stateDir;
     static String previousStateDir;
-    static final Map<String, String> printed = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startServeInAnotherProcess() throws Exception {
         stateDir = Files.createTempDirectory("proactief-state-");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dproactief.root=" + ProjectPaths.root(),
-                "-Dproactief.state.dir=" + stateDir, Main.class.getName(), "serve", "--port", "0");
-        serve = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        CountDownLatch up = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0 && line.substring(0, eq).matches("[A-Z_]+")) printed.put(line.substring(0, eq), line.substring(eq + 1));
-                    if (line.startsWith("Try: ")) up.countDown();
-                }
-            } catch (java.io.IOException ignored) {
-                // the serve stopped
-            }
-        }, "serve-output");
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(up.await(180, TimeUnit.SECONDS)).as("serve started").isTrue();
+        serve = new ServeProcess(stateDir, Map.of());
         previousStateDir = System.setProperty("proactief.state.dir", stateDir.toString());
     }
 
@@ -66,8 +41,7 @@ class AttachedToServeTest {
     static void stop() throws Exception {
         if (previousStateDir == null) System.clearProperty("proactief.state.dir");
         else System.setProperty("proactief.state.dir", previousStateDir);
-        serve.destroy();
-        if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
+        serve.close();
     }
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -87,7 +61,7 @@ class AttachedToServeTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"statusCode\":200", "ENTITLED");
         // the decision is in the serve's table: the attached invoke used the serve's DynamoDB, keys and platform
-        try (AwsBackend served = AwsBackend.remote(URI.create(printed.get("DYNAMODB_ENDPOINT")), URI.create(printed.get("SQS_ENDPOINT")), true)) {
+        try (AwsBackend served = serve.backends()) {
             assertThat(served.dynamoDb().scan(b -> b.tableName("Decisions")).items()).isNotEmpty();
         }
     }
@@ -100,14 +74,14 @@ class AttachedToServeTest {
         assertThat(run("trigger", "voucher-run", "--period", "2026", "--roster", roster.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"householdsEnqueued\":1", "the running serve processes the voucher-work queue");
-        try (AwsBackend served = AwsBackend.remote(URI.create(printed.get("DYNAMODB_ENDPOINT")), URI.create(printed.get("SQS_ENDPOINT")), true)) {
+        try (AwsBackend served = serve.backends()) {
             String vouchers = served.sqs().getQueueUrl(b -> b.queueName("vouchers")).queueUrl();
             List<Message> got = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (got.isEmpty() && System.nanoTime() < deadline) {
                 got.addAll(served.sqs().receiveMessage(b -> b.queueUrl(vouchers).waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
             }
-            assertThat(got).anySatisfy(m -> assertThat(m.body()).contains("HH-ATTACHED-1"));
+            assertThat(got).as(String.join("\n", serve.output)).anySatisfy(m -> assertThat(m.body()).contains("HH-ATTACHED-1"));
         }
     }
 }

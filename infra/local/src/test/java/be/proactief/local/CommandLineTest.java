@@ -66,10 +66,20 @@ class CommandLineTest {
                 .replace("${MESSAGE_ID}", "m-1").replace("${QUEUE}", "invoices").replace("${BODY}", "{\\\"invoiceId\\\":\\\"INV-1\\\"}");
         java.nio.file.Files.writeString(event, text);
 
-        assertThat(run("invoke", "invoice-discounter", "--event", event.toString())).as(err()).isZero();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(be.proactief.aws.sqs.DeadLetterQueue.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            assertThat(run("invoke", "invoice-discounter", "--event", event.toString())).as(err()).isZero();
+        } finally {
+            logger.detachAppender(log);
+        }
 
-        // before: read as a map, the event had no records, and "nothing failed" was printed
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"batchItemFailures\":[{\"itemIdentifier\":\"m-1\"}]");
+        // before: read as a map, the event had no records, and nothing was handled at all
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"batchItemFailures\":[]");
+        assertThat(log.list).as("the invalid invoice went to its DLQ").singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage()).contains("INVOICE_REJECTED", "m-1", "INV-1"));
     }
 
     @Test
@@ -80,9 +90,17 @@ class CommandLineTest {
     }
 
     @Test
+    void trigger_for_a_period_in_the_future_is_a_usage_error_saying_why() {
+        String next = Integer.toString(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).getYear() + 1);
+
+        assertThat(run("trigger", "voucher-run", "--period", next)).isEqualTo(2);
+        assertThat(err()).contains("trigger: period " + next + " lies in the future");
+    }
+
+    @Test
     void trigger_fires_the_voucher_run_as_the_scheduler_would_and_processes_the_fan_out() {
-        assertThat(run("trigger", "voucher-run", "--period", "2027")).as(err()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"period\":\"2027\"", "\"householdsEnqueued\":" + Main.SERVE_CITY_HOUSEHOLDS,
+        assertThat(run("trigger", "voucher-run", "--period", "2026")).as(err()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"period\":\"2026\"", "\"householdsEnqueued\":" + Main.SERVE_CITY_HOUSEHOLDS,
                 "processed: ");
     }
 }

@@ -15,6 +15,7 @@ public final class DecisionItem {
             .newItemSupplier(DecisionItem::new)
             .addAttribute(String.class, a -> a.name("pk").getter(DecisionItem::getPk).setter(DecisionItem::setPk).tags(StaticAttributeTags.primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("sk").getter(DecisionItem::getSk).setter(DecisionItem::setSk).tags(StaticAttributeTags.primarySortKey()))
+            .addAttribute(String.class, a -> a.name("keyId").getter(DecisionItem::getKeyId).setter(DecisionItem::setKeyId))
             .addAttribute(String.class, a -> a.name("decisionId").getter(DecisionItem::getDecisionId).setter(DecisionItem::setDecisionId))
             .addAttribute(String.class, a -> a.name("scheme").getter(DecisionItem::getScheme).setter(DecisionItem::setScheme))
             .addAttribute(Integer.class, a -> a.name("schemeVersion").getter(DecisionItem::getSchemeVersion).setter(DecisionItem::setSchemeVersion))
@@ -41,6 +42,7 @@ public final class DecisionItem {
 
     private String pk;
     private String sk;
+    private String keyId;
     private String decisionId;
     private String scheme;
     private Integer schemeVersion;
@@ -67,6 +69,8 @@ public final class DecisionItem {
     public void setPk(String v) { pk = v; }
     public String getSk() { return sk; }
     public void setSk(String v) { sk = v; }
+    public String getKeyId() { return keyId; }
+    public void setKeyId(String v) { keyId = v; }
     public String getDecisionId() { return decisionId; }
     public void setDecisionId(String v) { decisionId = v; }
     public String getScheme() { return scheme; }

@@ -42,9 +42,14 @@ public final class DynamoDecisionStore implements DecisionStore {
         return scheme + "#" + periodId;
     }
 
+    /** Under the subject's key of the current secret, else under its keys of the older secrets (a rotated key ring). */
     @Override
     public Optional<Decision> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        return read(subject, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoDecisionStore::toDecision);
+        for (SubjectKey key : subject.everyKey()) {
+            Optional<Decision> found = read(key, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoDecisionStore::toDecision);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
     private Optional<DecisionItem> read(SubjectKey subject, String scheme, String periodId) {
@@ -122,8 +127,9 @@ public final class DynamoDecisionStore implements DecisionStore {
 
     @Override
     public List<Decision> history(SubjectKey subject, String scheme, Instant now) {
-        QueryConditional query = QueryConditional.sortBeginsWith(Key.builder().partitionValue(subject.value()).sortValue(scheme + "#").build());
-        return table.query(QueryEnhancedRequest.builder().queryConditional(query).consistentRead(true).build()).items().stream()
+        return subject.everyKey().stream().flatMap(key -> table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(key.value()).sortValue(scheme + "#").build()))
+                        .consistentRead(true).build()).items().stream())
                 .filter(i -> !expired(i, now))
                 .map(DynamoDecisionStore::toDecision)
                 .sorted(Comparator.comparing(Decision::decidedAt).reversed())
@@ -138,6 +144,7 @@ public final class DynamoDecisionStore implements DecisionStore {
         DecisionItem i = new DecisionItem();
         i.setPk(d.subject().value());
         i.setSk(sortKey(d.scheme(), d.periodId()));
+        i.setKeyId(d.subject().keyId());
         i.setDecisionId(d.decisionId());
         i.setScheme(d.scheme());
         i.setSchemeVersion(d.schemeVersion());
@@ -165,7 +172,7 @@ public final class DynamoDecisionStore implements DecisionStore {
     }
 
     static Decision toDecision(DecisionItem i) {
-        return new Decision(i.getDecisionId(), new SubjectKey(i.getPk()), i.getScheme(), i.getSchemeVersion() == null ? 0 : i.getSchemeVersion(),
+        return new Decision(i.getDecisionId(), new SubjectKey(i.getPk(), i.getKeyId()), i.getScheme(), i.getSchemeVersion() == null ? 0 : i.getSchemeVersion(),
                 i.getPeriodId(), i.getPeriodFrom() == null ? null : LocalDate.parse(i.getPeriodFrom()),
                 i.getPeriodUntil() == null ? null : LocalDate.parse(i.getPeriodUntil()), Outcome.valueOf(i.getOutcome()), i.getTier(),
                 Basis.valueOf(i.getBasis()), i.getPlatformReference(), i.getOverrideId(), Instant.parse(i.getDecidedAt()),

@@ -42,6 +42,7 @@ public final class DynamoOverrideStore implements OverrideStore {
         i.setSk(o.createdAt() + "#" + o.overrideId());
         i.setOverrideId(o.overrideId());
         i.setSubjectKey(o.subject().value());
+        i.setKeyId(o.subject().keyId());
         i.setScheme(o.scheme());
         i.setOutcome(o.outcome().name());
         i.setTier(o.tier());
@@ -56,11 +57,12 @@ public final class DynamoOverrideStore implements OverrideStore {
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
     }
 
+    /** Under the subject's keys of every secret of the ring: an override recorded before a rotation still applies. */
     @java.lang.Override
     public List<Override> history(SubjectKey subject, String scheme, Instant now) {
-        QueryConditional query = QueryConditional.keyEqualTo(Key.builder().partitionValue(partitionKey(subject, scheme)).build());
-        return table.query(QueryEnhancedRequest.builder().queryConditional(query).consistentRead(true).scanIndexForward(false).build())
-                .items().stream()
+        return subject.everyKey().stream().flatMap(key -> table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partitionKey(key, scheme)).build()))
+                        .consistentRead(true).scanIndexForward(false).build()).items().stream())
                 .filter(i -> !expired(i, now))
                 .map(DynamoOverrideStore::toOverride)
                 .sorted(Comparator.comparing(Override::createdAt).reversed())
@@ -107,7 +109,7 @@ public final class DynamoOverrideStore implements OverrideStore {
     static Override toOverride(OverrideItem i) {
         Override.Revocation revocation = i.getRevokedAt() == null ? null
                 : new Override.Revocation(i.getRevokedBy(), Instant.parse(i.getRevokedAt()), i.getRevocationReason());
-        return new Override(i.getOverrideId(), new SubjectKey(i.getSubjectKey()), i.getScheme(), Outcome.valueOf(i.getOutcome()), i.getTier(),
+        return new Override(i.getOverrideId(), new SubjectKey(i.getSubjectKey(), i.getKeyId()), i.getScheme(), Outcome.valueOf(i.getOutcome()), i.getTier(),
                 ReasonCode.valueOf(i.getReasonCode()), i.getNote(), i.getAuthor(), LocalDate.parse(i.getValidFrom()),
                 LocalDate.parse(i.getValidUntil()), Instant.parse(i.getCreatedAt()),
                 i.getExpiresAt() == null ? null : Instant.ofEpochSecond(i.getExpiresAt()), revocation);

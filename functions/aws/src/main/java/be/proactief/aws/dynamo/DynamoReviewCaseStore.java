@@ -51,31 +51,45 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
     @Override
     public ReviewCase open(ReviewCase candidate, ReviewSource source, Instant checkStarted) {
         return retrying(candidate.caseId(), () -> {
-            Optional<ReviewCaseItem> current = read(candidate.subject(), candidate.scheme(), candidate.periodId());
-            ReviewCase existing = current.filter(i -> !expired(i, checkStarted)).map(DynamoReviewCaseStore::toCase).orElse(null);
+            // the item under the subject's key of the current secret, else under an older one (a rotated key ring);
+            // what was read is what the write is conditioned on: no second read that a concurrent writer could slip past
+            Optional<ReviewCaseItem> found = Optional.empty();
+            for (SubjectKey key : candidate.subject().everyKey()) {
+                found = read(key, candidate.scheme(), candidate.periodId());
+                if (found.isPresent()) break;
+            }
+            ReviewCase existing = found.filter(i -> !expired(i, checkStarted)).map(DynamoReviewCaseStore::toCase).orElse(null);
             ReviewCase next = ReviewCase.next(existing, candidate, source, checkStarted);
             if (next.equals(existing)) return next;
-            if (existing != null && !existing.open() && !existing.caseId().equals(next.caseId())) {
+            boolean sameSlot = found.isPresent() && found.get().getPk().equals(next.subject().value());
+            if (sameSlot && existing != null && !existing.open() && !existing.caseId().equals(next.caseId())) {
                 // a new case takes the slot: the resolved one stays findable under a key of its own (same content on a retry)
                 ReviewCaseItem kept = toItem(existing);
                 kept.setSk(sortKey(existing.scheme(), existing.periodId()) + "#" + existing.caseId());
-                kept.setVersion(current.get().getVersion());
+                kept.setVersion(found.get().getVersion());
                 table.putItem(kept);
             }
-            return put(next, current, null) ? next : null;
+            // a new case under the current key where only an older key held one: that slot was read empty above
+            Optional<ReviewCaseItem> slot = sameSlot ? found : Optional.empty();
+            return put(next, slot, null) ? next : null;
         });
     }
 
     @Override
     public Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        return read(subject, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoReviewCaseStore::toCase);
+        for (SubjectKey key : subject.everyKey()) {
+            Optional<ReviewCase> found = read(key, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoReviewCaseStore::toCase);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
     @Override
     public List<ReviewCase> ofSubject(SubjectKey subject, String scheme, Instant now) {
-        QueryConditional query = QueryConditional.sortBeginsWith(Key.builder().partitionValue(subject.value())
-                .sortValue(ReviewCaseItem.SORT_KEY_PREFIX + scheme + "#").build());
-        return table.query(QueryEnhancedRequest.builder().queryConditional(query).consistentRead(true).build()).items().stream()
+        return subject.everyKey().stream().flatMap(key -> table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(key.value())
+                                .sortValue(ReviewCaseItem.SORT_KEY_PREFIX + scheme + "#").build()))
+                        .consistentRead(true).build()).items().stream())
                 .filter(i -> !expired(i, now))
                 .map(DynamoReviewCaseStore::toCase)
                 .sorted(Comparator.comparing(ReviewCase::openedAt).reversed())
@@ -175,6 +189,7 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
         ReviewCaseItem i = new ReviewCaseItem();
         i.setPk(c.subject().value());
         i.setSk(sortKey(c.scheme(), c.periodId()));
+        i.setKeyId(c.subject().keyId());
         i.setCaseId(c.caseId());
         i.setScheme(c.scheme());
         i.setPeriodId(c.periodId());
@@ -194,7 +209,7 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
     }
 
     static ReviewCase toCase(ReviewCaseItem i) {
-        return new ReviewCase(i.getCaseId(), new SubjectKey(i.getPk()), i.getScheme(), i.getPeriodId(), LocalDate.parse(i.getPeriodFrom()),
+        return new ReviewCase(i.getCaseId(), new SubjectKey(i.getPk(), i.getKeyId()), i.getScheme(), i.getPeriodId(), LocalDate.parse(i.getPeriodFrom()),
                 LocalDate.parse(i.getPeriodUntil()), ReviewReason.valueOf(i.getReason()),
                 i.getPlatformCodes() == null ? List.of() : i.getPlatformCodes(),
                 i.getSources() == null ? List.of() : i.getSources().stream().map(DynamoReviewCaseStore::source).toList(),

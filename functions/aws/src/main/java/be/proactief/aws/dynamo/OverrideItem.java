@@ -20,6 +20,7 @@ public final class OverrideItem {
             .addAttribute(String.class, a -> a.name("overrideId").getter(OverrideItem::getOverrideId).setter(OverrideItem::setOverrideId)
                     .tags(StaticAttributeTags.secondaryPartitionKey(BY_OVERRIDE_ID)))
             .addAttribute(String.class, a -> a.name("subjectKey").getter(OverrideItem::getSubjectKey).setter(OverrideItem::setSubjectKey))
+            .addAttribute(String.class, a -> a.name("keyId").getter(OverrideItem::getKeyId).setter(OverrideItem::setKeyId))
             .addAttribute(String.class, a -> a.name("scheme").getter(OverrideItem::getScheme).setter(OverrideItem::setScheme))
             .addAttribute(String.class, a -> a.name("outcome").getter(OverrideItem::getOutcome).setter(OverrideItem::setOutcome))
             .addAttribute(String.class, a -> a.name("tier").getter(OverrideItem::getTier).setter(OverrideItem::setTier))
@@ -39,6 +40,7 @@ public final class OverrideItem {
     private String sk;
     private String overrideId;
     private String subjectKey;
+    private String keyId;
     private String scheme;
     private String outcome;
     private String tier;
@@ -60,6 +62,8 @@ public final class OverrideItem {
     public String getOverrideId() { return overrideId; }
     public void setOverrideId(String v) { overrideId = v; }
     public String getSubjectKey() { return subjectKey; }
+    public String getKeyId() { return keyId; }
+    public void setKeyId(String v) { keyId = v; }
     public void setSubjectKey(String v) { subjectKey = v; }
     public String getScheme() { return scheme; }
     public void setScheme(String v) { scheme = v; }

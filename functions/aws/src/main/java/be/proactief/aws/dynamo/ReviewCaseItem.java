@@ -22,6 +22,7 @@ public final class ReviewCaseItem {
             .newItemSupplier(ReviewCaseItem::new)
             .addAttribute(String.class, a -> a.name("pk").getter(ReviewCaseItem::getPk).setter(ReviewCaseItem::setPk).tags(StaticAttributeTags.primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("sk").getter(ReviewCaseItem::getSk).setter(ReviewCaseItem::setSk).tags(StaticAttributeTags.primarySortKey()))
+            .addAttribute(String.class, a -> a.name("keyId").getter(ReviewCaseItem::getKeyId).setter(ReviewCaseItem::setKeyId))
             .addAttribute(String.class, a -> a.name("caseId").getter(ReviewCaseItem::getCaseId).setter(ReviewCaseItem::setCaseId))
             .addAttribute(String.class, a -> a.name("scheme").getter(ReviewCaseItem::getScheme).setter(ReviewCaseItem::setScheme))
             .addAttribute(String.class, a -> a.name("periodId").getter(ReviewCaseItem::getPeriodId).setter(ReviewCaseItem::setPeriodId))
@@ -44,6 +45,7 @@ public final class ReviewCaseItem {
 
     private String pk;
     private String sk;
+    private String keyId;
     private String caseId;
     private String scheme;
     private String periodId;
@@ -65,6 +67,8 @@ public final class ReviewCaseItem {
     public void setPk(String v) { pk = v; }
     public String getSk() { return sk; }
     public void setSk(String v) { sk = v; }
+    public String getKeyId() { return keyId; }
+    public void setKeyId(String v) { keyId = v; }
     public String getCaseId() { return caseId; }
     public void setCaseId(String v) { caseId = v; }
     public String getScheme() { return scheme; }

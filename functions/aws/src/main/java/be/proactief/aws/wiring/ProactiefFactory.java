@@ -62,14 +62,14 @@ public class ProactiefFactory {
     }
 
     /**
-     * One secret per scheme from {@code PROACTIEF_SUBJECT_KEYS} (a Secrets Manager JSON secret:
-     * {@code {"waste-bags":"<base64>",…}}); for local runs only, {@code PROACTIEF_DEV_SUBJECT_KEY}.
+     * A key ring per scheme from {@code PROACTIEF_SUBJECT_KEYS} (a Secrets Manager JSON secret: {@code {"waste-bags":
+     * {"current":"k2","keys":{"k1":"<base64>","k2":"<base64>"}},…}} or the flat {@code {"waste-bags":"<base64>",…}});
+     * for local runs only, {@code PROACTIEF_DEV_SUBJECT_KEY}.
      */
     @Singleton
-    SubjectKeys subjectKeys(Settings settings, SchemeCatalog catalog) {
-        return settings.get("PROACTIEF_SUBJECT_KEYS")
-                .map(SubjectKeySecrets::parse)
-                .map(SubjectKeys::new)
+    SubjectKeys subjectKeys(Settings settings, SchemeCatalog catalog, io.micronaut.json.JsonMapper json) {
+        return settings.get(SubjectKeySecrets.SETTING)
+                .map(value -> SubjectKeySecrets.parse(value, json))
                 .orElseGet(() -> SubjectKeys.forDevelopment(settings.get("PROACTIEF_DEV_SUBJECT_KEY")
                         .orElseThrow(() -> new IllegalStateException("PROACTIEF_SUBJECT_KEYS is not set (and no PROACTIEF_DEV_SUBJECT_KEY for a local run)"))
                         .getBytes(StandardCharsets.UTF_8), catalog.ids()));

@@ -157,6 +157,28 @@ abstract class StoresContract {
                 .as("a benefit handed out stays").isEqualTo(Outcome.ENTITLED);
     }
 
+    @Test
+    void after_a_key_rotation_decisions_overrides_and_cases_written_under_the_older_key_are_still_found() {
+        SubjectKey old = new SubjectKey(freshSubject().value(), "k1");
+        SubjectKey rotated = new SubjectKey(freshSubject().value(), "k2", List.of(old));
+        Decision underOld = decisions().putIfNoValidDecision(valid(old, Outcome.ENTITLED), now);
+        overrides().create(new Override(UUID.randomUUID().toString(), old, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.RECENT_MOVE,
+                null, "cw", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), now, now.plus(Duration.ofDays(400)), null));
+        reviews().open(candidate(old, "school-discount", "2026-11", now), invoice("INV-1", now), now);
+
+        assertThat(decisions().find(rotated, "school-discount", "2026-11", now)).hasValueSatisfying(d -> {
+            assertThat(d.decisionId()).isEqualTo(underOld.decisionId());
+            assertThat(d.subject().keyId()).isEqualTo("k1");
+        });
+        assertThat(decisions().history(rotated, "school-discount", now)).hasSize(1);
+        assertThat(overrides().history(rotated, "school-discount", now)).hasSize(1);
+        assertThat(reviews().find(rotated, "school-discount", "2026-11", now)).isPresent();
+        ReviewCase added = reviews().open(candidate(rotated, "school-discount", "2026-11", now), invoice("INV-2", now), now);
+        assertThat(added.subject()).as("the open case is added to where it is").isEqualTo(old);
+        assertThat(reviews().ofSubject(rotated, "school-discount", now)).singleElement()
+                .satisfies(c -> assertThat(c.sources()).hasSize(2));
+    }
+
     static SubjectKey freshSubject() {
         String hex = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         return new SubjectKey("s_" + hex);

@@ -92,6 +92,21 @@ class CheckApiHandlerTest {
     }
 
     @Test
+    void a_check_dated_ahead_is_provisional_and_stored_nowhere() {
+        Insz ahead = Insz.of(88, 63, 14, 513, false);
+        stack.magda.register(Persona.of(ahead));
+        String date = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).plusMonths(2).withDayOfMonth(1).toString();
+
+        APIGatewayV2HTTPResponse r = invoke(Events.to(check(ahead), "POST", "/v1/checks",
+                "{\"insz\":\"" + ahead.digits() + "\",\"scheme\":\"school-discount\",\"date\":\"" + date + "\"}"));
+
+        assertThat(json(r)).containsEntry("outcome", "NOT_ENTITLED").containsEntry("provisional", true);
+        assertThat(invoke(Events.to(events.load("search-decisions.json", Map.of("INSZ", ahead.digits())), "POST", "/v1/decisions/search",
+                "{\"insz\":\"" + ahead.digits() + "\",\"scheme\":\"school-discount\"}")).getBody()).isEqualTo("[]");
+        assertThat(json(invoke(check(LEEFLOON.insz())))).containsEntry("provisional", false);
+    }
+
+    @Test
     void a_resident_without_status_is_not_entitled_and_the_tier_is_null() {
         Map<String, Object> body = json(invoke(check(NOBODY_SPECIAL)));
         assertThat(body).containsEntry("outcome", "NOT_ENTITLED").containsEntry("tier", null);
@@ -112,7 +127,8 @@ class CheckApiHandlerTest {
     void the_scheme_catalogue_lists_versions_tiers_and_benefits() {
         APIGatewayV2HTTPResponse r = invoke(events.load("list-schemes.json"));
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-        assertThat(r.getBody()).contains("\"id\":\"school-discount\"", "\"discountPercent\":100", "LIVING_WAGES_PCSA_HELP", "\"version\":1");
+        assertThat(r.getBody()).contains("\"id\":\"school-discount\"", "\"discountPercent\":100", "LIVING_WAGES_PCSA_HELP", "\"version\":1",
+                "\"olderVersions\":[]", "\"versions\":[{\"version\":1,\"validFrom\":null,\"tiers\":[");
     }
 
     @Test

@@ -4,6 +4,7 @@ import be.proactief.core.decision.Basis;
 import be.proactief.core.decision.Decision;
 import be.proactief.core.decision.Outcome;
 import be.proactief.core.review.ReviewCase;
+import be.proactief.core.review.ReviewReason;
 import be.proactief.core.scheme.Period;
 import be.proactief.core.scheme.SchemeVersion;
 import be.proactief.core.scheme.Tier;
@@ -19,7 +20,10 @@ import java.util.Optional;
  *
  * @param unknownReason UNKNOWN only: the public code (PLATFORM_UNAVAILABLE, TIMEOUT, MALFORMED_REPLY, MISMATCHED_REPLY, …)
  * @param unknownDetail UNKNOWN only: what happened, for logs (no INSZ)
- * @param reviewCase    REVIEW only: the case opened or added to
+ * @param reviewReason  REVIEW only: why a caseworker must decide
+ * @param reviewCodes   REVIEW only: the platform's codes seen
+ * @param reviewCase    REVIEW only: the case opened or added to (null for a provisional check, which opens none)
+ * @param provisional   the status date lies after today: the platform's answer is a forecast, stored nowhere
  * @param platformCalls how many questions this call put to the platform (0 when reused or overridden)
  * @param reused        the decision came from the store
  */
@@ -30,20 +34,34 @@ public record DecisionResult(SchemeVersion scheme,
                              Duration retryAfter,
                              String unknownReason,
                              String unknownDetail,
+                             ReviewReason reviewReason,
+                             List<String> reviewCodes,
                              ReviewCase reviewCase,
                              int platformCalls,
-                             boolean reused) {
+                             boolean reused,
+                             boolean provisional) {
 
     static DecisionResult decided(SchemeVersion scheme, Period period, Decision decision, int platformCalls, boolean reused) {
-        return new DecisionResult(scheme, period, decision.outcome(), decision, null, null, null, null, platformCalls, reused);
+        return new DecisionResult(scheme, period, decision.outcome(), decision, null, null, null, null, List.of(), null, platformCalls, reused, false);
     }
 
     static DecisionResult unknown(SchemeVersion scheme, Period period, Duration retryAfter, String reason, String detail, int platformCalls) {
-        return new DecisionResult(scheme, period, Outcome.UNKNOWN, null, retryAfter, reason, detail, null, platformCalls, false);
+        return new DecisionResult(scheme, period, Outcome.UNKNOWN, null, retryAfter, reason, detail, null, List.of(), null, platformCalls, false, false);
     }
 
     static DecisionResult review(SchemeVersion scheme, Period period, ReviewCase reviewCase, int platformCalls) {
-        return new DecisionResult(scheme, period, Outcome.REVIEW, null, null, null, null, reviewCase, platformCalls, false);
+        return new DecisionResult(scheme, period, Outcome.REVIEW, null, null, null, null, reviewCase.reason(), reviewCase.platformCodes(),
+                reviewCase, platformCalls, false, false);
+    }
+
+    /** This result, marked provisional (a forecast about a status date after today; nothing was stored). */
+    DecisionResult asProvisional() {
+        return new DecisionResult(scheme, period, outcome, decision, retryAfter, unknownReason, unknownDetail, reviewReason, reviewCodes,
+                reviewCase, platformCalls, reused, true);
+    }
+
+    static DecisionResult provisionalReview(SchemeVersion scheme, Period period, ReviewReason reason, List<String> codes, int platformCalls) {
+        return new DecisionResult(scheme, period, Outcome.REVIEW, null, null, null, null, reason, codes, null, platformCalls, false, true);
     }
 
     public Optional<Tier> tier() {
@@ -58,8 +76,8 @@ public record DecisionResult(SchemeVersion scheme,
         return outcome == Outcome.ENTITLED;
     }
 
-    /** REVIEW only: the platform's codes seen (Identificatie, Status codes); else empty. */
+    /** REVIEW only: the platform's codes seen (Identificatie, Omstandigheid, Status codes); else empty. */
     public List<String> platformCodes() {
-        return reviewCase == null ? List.of() : reviewCase.platformCodes();
+        return reviewCodes == null ? List.of() : reviewCodes;
     }
 }

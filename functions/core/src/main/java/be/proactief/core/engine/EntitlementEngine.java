@@ -77,14 +77,20 @@ public final class EntitlementEngine {
         return LocalDate.now(clock.withZone(Period.ZONE));
     }
 
+    /** Whether {@code period}'s status date lies after today: the platform can only forecast it, so nothing about it is stored. */
+    public boolean inTheFuture(Period period) {
+        return period.inTheFutureOn(today());
+    }
+
     public SchemeVersion scheme(String schemeId) {
         return catalog.current(schemeId).orElseThrow(() -> new UnknownSchemeException(schemeId, catalog.ids()));
     }
 
     public DecisionResult decide(DecisionRequest request) {
-        SchemeVersion scheme = scheme(request.scheme());
+        SchemeVersion latest = scheme(request.scheme());
         LocalDate date = request.date() != null ? request.date() : today();
-        Period period = request.periodId() != null ? scheme.periodOf(request.periodId()) : scheme.periodContaining(date);
+        Period period = request.periodId() != null ? latest.periodOf(request.periodId()) : latest.periodContaining(date);
+        SchemeVersion scheme = catalog.governing(latest.id(), period);
         SubjectKey subject = keys.person(scheme.id(), request.insz());
         DecisionResult result = decide(scheme, period, date, subject, request.insz(), request.origin());
         audit(request.caller(), "CHECK", result);
@@ -115,18 +121,20 @@ public final class EntitlementEngine {
      */
     public DecisionResult decideHousehold(String householdId, java.util.List<Insz> members, String schemeId, String periodId, String caller) {
         if (members == null || members.isEmpty()) throw new IllegalArgumentException("household has no members");
-        SchemeVersion scheme = scheme(schemeId);
+        SchemeVersion latest = scheme(schemeId);
         LocalDate date = today();
-        Period period = periodId != null ? scheme.periodOf(periodId) : scheme.periodContaining(date);
+        Period period = periodId != null ? latest.periodOf(periodId) : latest.periodContaining(date);
+        SchemeVersion scheme = catalog.governing(latest.id(), period);
+        if (inTheFuture(period)) throw new IllegalArgumentException(period.inTheFutureReason(today()) + ": a household is decided from its status date on");
         SubjectKey household = keys.household(scheme.id(), householdId);
         String who = caller == null ? "unknown" : caller;
         Instant now = clock.instant();
 
         Optional<Decision> stored = decisions.find(household, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
         if (stored.isPresent() && (stored.get().fulfilment() != null
-                || (stored.get().basis() == Basis.PLATFORM && members.stream().noneMatch(m -> activeOverride(scheme, period, date,
-                keys.person(scheme.id(), m), now).isPresent())))) {
-            DecisionResult reused = DecisionResult.decided(scheme, period, stored.get(), 0, true);
+                || (stored.get().basis() == Basis.PLATFORM && stored.get().schemeVersion() == scheme.version()
+                && members.stream().noneMatch(m -> activeOverride(scheme, period, date, keys.person(scheme.id(), m), now).isPresent())))) {
+            DecisionResult reused = DecisionResult.decided(versionOf(stored.get(), scheme), period, stored.get(), 0, true);
             audit(who, "HOUSEHOLD_CHECK", reused);
             return reused;
         }
@@ -162,13 +170,14 @@ public final class EntitlementEngine {
             audit(who, "HOUSEHOLD_CHECK", result);
             return result;
         }
-        if (stored.isPresent() && sameDecision(stored.get(), deciding)) {
+        if (stored.isPresent() && stored.get().schemeVersion() == scheme.version() && sameDecision(stored.get(), deciding)) {
             DecisionResult reused = DecisionResult.decided(scheme, period, stored.get(), calls, true);
             audit(who, "HOUSEHOLD_CHECK", reused);
             return reused;
         }
-        Decision decision = new Decision(UUID.randomUUID().toString(), household, scheme.id(), scheme.version(), period.id(),
-                period.from(), period.until(), deciding.outcome(), deciding.tier(), deciding.basis(), deciding.platformReference(),
+        // a replacement stays where the stored decision is (under an older secret of the key ring, maybe)
+        Decision decision = new Decision(UUID.randomUUID().toString(), stored.map(Decision::subject).orElse(household), scheme.id(),
+                scheme.version(), period.id(), period.from(), period.until(), deciding.outcome(), deciding.tier(), deciding.basis(), deciding.platformReference(),
                 deciding.overrideId(), now, validUntil, retentionEnd(scheme, period), null, deciding.platformWarnings());
         Decision kept = stored.isPresent() ? decisions.replaceUnfulfilled(decision, stored.get().decisionId())
                 : decisions.putIfNoValidDecision(decision, now);
@@ -181,6 +190,11 @@ public final class EntitlementEngine {
     public Optional<ReviewCase> reviewCase(Insz insz, String schemeId, String periodId) {
         SchemeVersion scheme = scheme(schemeId);
         return reviews.find(keys.person(scheme.id(), insz), scheme.id(), periodId, clock.instant());
+    }
+
+    /** The version a stored decision was made under (the one given, should the catalog no longer hold it). */
+    private SchemeVersion versionOf(Decision d, SchemeVersion fallback) {
+        return catalog.version(d.scheme(), d.schemeVersion()).orElse(fallback);
     }
 
     /** Whether a household decision says what {@code deciding} (a member's) says: outcome, tier, basis and override. */
@@ -207,10 +221,14 @@ public final class EntitlementEngine {
             return DecisionResult.decided(scheme, period, fromOverride(scheme, period, override.get(), now), 0, false);
         }
 
-        Optional<Decision> stored = decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
-        if (stored.isPresent()) {
-            return DecisionResult.decided(scheme, period, stored.get(), 0, true);
+        // a status date after today: the platform can only forecast; asked, and stored nowhere
+        boolean provisional = inTheFuture(period);
+        Optional<Decision> stored = provisional ? Optional.empty()
+                : decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
+        if (stored.isPresent() && (stored.get().schemeVersion() == scheme.version() || stored.get().fulfilment() != null)) {
+            return DecisionResult.decided(versionOf(stored.get(), scheme), period, stored.get(), 0, true);
         }
+        // else: none, or made under another version than the one governing its period: decided again (re-evaluation)
 
         int calls = 0;
         Tier granted = null;
@@ -225,7 +243,7 @@ public final class EntitlementEngine {
                 Verdict verdict = verdict(last, asked);
                 if (verdict.periodMismatch()) {
                     // a more generous tier may apply at another time: a caseworker looks before a lesser tier is granted
-                    return review(scheme, period, subject, origin, ReviewReason.PLATFORM_PERIOD_MISMATCH, last.warnings(), calls, now);
+                    return review(scheme, period, subject, origin, ReviewReason.PLATFORM_PERIOD_MISMATCH, last.warnings(), calls, now, provisional);
                 }
                 if (verdict.granted() != null) {
                     granted = verdict.granted();
@@ -235,7 +253,7 @@ public final class EntitlementEngine {
         } catch (PlatformUnavailableException e) {
             return DecisionResult.unknown(scheme, period, e.retryAfter(), e.reason().code(), e.reason() + ": " + e.getMessage(), calls);
         } catch (PlatformCannotDecideException e) {
-            return review(scheme, period, subject, origin, e.reason(), e.platformCodes(), calls, now);
+            return review(scheme, period, subject, origin, e.reason(), e.platformCodes(), calls, now, provisional);
         }
 
         Outcome outcome = granted != null ? Outcome.ENTITLED : Outcome.NOT_ENTITLED;
@@ -245,10 +263,12 @@ public final class EntitlementEngine {
             Instant recheck = now.plus(scheme.notEntitledRecheckAfter());
             if (recheck.isBefore(validUntil)) validUntil = recheck;
         }
-        Decision decision = new Decision(UUID.randomUUID().toString(), subject, scheme.id(), scheme.version(), period.id(),
-                period.from(), period.until(), outcome, granted == null ? null : granted.id(), Basis.PLATFORM, last.platformReference(), null,
-                now, validUntil, retentionEnd(scheme, period), null, last.warnings());
-        Decision kept = decisions.putIfNoValidDecision(decision, now);
+        Decision decision = new Decision(UUID.randomUUID().toString(), stored.map(Decision::subject).orElse(subject), scheme.id(),
+                scheme.version(), period.id(), period.from(), period.until(), outcome, granted == null ? null : granted.id(), Basis.PLATFORM,
+                last.platformReference(), null, now, validUntil, retentionEnd(scheme, period), null, last.warnings());
+        if (provisional) return DecisionResult.decided(scheme, period, decision, calls, false).asProvisional();
+        Decision kept = stored.isPresent() ? decisions.replaceUnfulfilled(decision, stored.get().decisionId())
+                : decisions.putIfNoValidDecision(decision, now);
         return DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));
     }
 
@@ -264,9 +284,13 @@ public final class EntitlementEngine {
         return new Verdict(null, false);
     }
 
-    /** REVIEW: nothing is stored as a decision; the subject's case for this scheme and period is opened, or added to. */
+    /**
+     * REVIEW: nothing is stored as a decision; the subject's case for this scheme and period is opened, or added to
+     * (not for a provisional check: that is stored nowhere, a case included).
+     */
     private DecisionResult review(SchemeVersion scheme, Period period, SubjectKey subject, ReviewSource.Origin origin,
-                                  ReviewReason reason, java.util.List<String> codes, int calls, Instant now) {
+                                  ReviewReason reason, java.util.List<String> codes, int calls, Instant now, boolean provisional) {
+        if (provisional) return DecisionResult.provisionalReview(scheme, period, reason, codes, calls);
         ReviewCase candidate = new ReviewCase(UUID.randomUUID().toString(), subject, scheme.id(), period.id(), period.from(),
                 period.until(), reason, codes, java.util.List.of(), now, ReviewCase.State.OPEN, null, null, null,
                 retentionEnd(scheme, period));
@@ -306,7 +330,7 @@ public final class EntitlementEngine {
         audit.record(new AuditEvent(clock.instant(), action, caller, r.scheme().id(), r.scheme().version(), r.period().id(),
                 r.outcome().name(), d == null ? null : d.tier(), d == null ? null : d.basis().name(),
                 d == null ? null : d.platformReference(), d == null ? null : d.decisionId(), d == null ? null : d.overrideId(),
-                r.outcome() == Outcome.REVIEW ? "review case " + r.reviewCase().caseId() + " " + r.reviewCase().reason() + " " + r.platformCodes()
-                        : r.unknownDetail()));
+                r.outcome() == Outcome.REVIEW ? (r.reviewCase() == null ? "provisional" : "review case " + r.reviewCase().caseId()) + " "
+                        + r.reviewReason() + " " + r.platformCodes() : r.unknownDetail()));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * delivered (it ends in the dead-letter queue). The message is safe to log: one line with the
  * invoice id, the reasons and the child's INSZ masked, never the INSZ itself.
  */
-public final class InvalidInvoiceException extends IllegalArgumentException {
+public final class InvalidInvoiceException extends be.proactief.core.messaging.InvalidMessageException {
 
     private final String invoiceId;
     private final List<String> reasons;

@@ -72,8 +72,15 @@ public final class InvoiceDiscounter {
         return discount(message.validate());
     }
 
-    /** @throws EntitlementUnknownException the platform could not answer (retry later) */
+    /**
+     * @throws InvalidInvoiceException     the invoice's period lies in the future (its status date after today)
+     * @throws EntitlementUnknownException the platform could not answer (retry later)
+     */
     public DiscountedInvoice discount(Invoice invoice) {
+        be.proactief.core.scheme.Period period = engine.scheme(schemeId).periodOf(invoice.periodId());
+        if (engine.inTheFuture(period)) {
+            throw new InvalidInvoiceException(invoice.invoiceId(), List.of(period.inTheFutureReason(engine.today())), invoice.child().masked());
+        }
         ReviewSource.Origin origin = ReviewSource.Origin.invoice(invoice.issuer(), invoice.invoiceId());
         DecisionResult result = engine.decide(DecisionRequest.forPeriod(invoice.child(), schemeId, invoice.periodId(), CALLER).from(origin));
         if (result.outcome() == Outcome.UNKNOWN) {

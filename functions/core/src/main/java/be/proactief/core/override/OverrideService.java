@@ -25,6 +25,8 @@ public final class OverrideService {
 
     /** An override holds at most this many months ahead of today. */
     public static final int MAX_MONTHS_AHEAD = 12;
+    /** An override starts at most this many months back. */
+    public static final int MAX_MONTHS_BACK = 13;
 
     private final SchemeCatalog catalog;
     private final SubjectKeys keys;
@@ -65,6 +67,9 @@ public final class OverrideService {
         LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
         LocalDate validFrom = request.validFrom() != null ? request.validFrom() : today;
         if (request.validUntil() == null) throw new InvalidOverrideException("validUntil", "validUntil is required");
+        if (validFrom.isBefore(today.minusMonths(MAX_MONTHS_BACK))) {
+            throw new InvalidOverrideException("validFrom", "validFrom may be at most " + MAX_MONTHS_BACK + " months back (" + today.minusMonths(MAX_MONTHS_BACK) + ")");
+        }
         if (!request.validUntil().isAfter(validFrom)) throw new InvalidOverrideException("validUntil", "validUntil must be after validFrom");
         if (request.validUntil().isAfter(today.plusMonths(MAX_MONTHS_AHEAD))) {
             throw new InvalidOverrideException("validUntil", "validUntil may be at most " + MAX_MONTHS_AHEAD + " months ahead (" + today.plusMonths(MAX_MONTHS_AHEAD) + ")");

@@ -18,6 +18,19 @@ public record Period(String id, LocalDate from, LocalDate until, LocalDate statu
         if (until.isBefore(from)) throw new IllegalArgumentException("period " + id + " ends before it starts");
     }
 
+    /**
+     * Whether this period lies in the future on {@code today}: its status date is after today, so the platform can only
+     * forecast it. Such a decision is provisional and stored nowhere; runs and invoices for it are refused.
+     */
+    public boolean inTheFutureOn(LocalDate today) {
+        return statusDate.isAfter(today);
+    }
+
+    /** "period 2027 lies in the future (status date 2027-01-01, after 2026-12-01)" */
+    public String inTheFutureReason(LocalDate today) {
+        return "period " + id + " lies in the future (status date " + statusDate + ", after " + today + ")";
+    }
+
     public boolean contains(LocalDate date) {
         return !date.isBefore(from) && !date.isAfter(until);
     }

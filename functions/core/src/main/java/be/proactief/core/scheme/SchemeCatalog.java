@@ -75,10 +75,36 @@ public final class SchemeCatalog {
                 throw new SchemeFileException(v.sourceFile(), "version", "repeats version " + v.version() + " of scheme '" + v.id() + "' already in " + previous.sourceFile());
             }
         }
+        for (TreeMap<Integer, SchemeVersion> ofScheme : byId.values()) {
+            SchemeVersion first = ofScheme.firstEntry().getValue();
+            for (SchemeVersion v : ofScheme.values()) {
+                if (v.period().kind() != first.period().kind()) {
+                    throw new SchemeFileException(v.sourceFile(), "period.kind", "is " + v.period().kind() + ", but version " + first.version()
+                            + " of scheme '" + v.id() + "' is " + first.period().kind() + "; a new version keeps the period kind");
+                }
+            }
+        }
         return new SchemeCatalog(byId);
     }
 
-    /** The version that decides new cases. */
+    /**
+     * The version that governs {@code period}: the highest whose {@code validFrom} is not after the period's first day
+     * (a version without {@code validFrom} governs from the beginning).
+     */
+    public SchemeVersion governing(String schemeId, Period period) {
+        TreeMap<Integer, SchemeVersion> versions = byId.get(schemeId);
+        if (versions == null) throw new UnknownSchemeException(schemeId, ids());
+        return versions.descendingMap().values().stream().filter(v -> v.governs(period)).findFirst()
+                .orElseGet(() -> versions.firstEntry().getValue());
+    }
+
+    /** Every version of a scheme, oldest first. */
+    public List<SchemeVersion> versions(String schemeId) {
+        TreeMap<Integer, SchemeVersion> versions = byId.get(schemeId);
+        return versions == null ? List.of() : List.copyOf(versions.values());
+    }
+
+    /** The newest version: its period definition, and its names for ids that exist (which version decides is {@link #governing}). */
     public Optional<SchemeVersion> current(String schemeId) {
         TreeMap<Integer, SchemeVersion> versions = schemeId == null ? null : byId.get(schemeId);
         return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());

@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -124,7 +125,40 @@ final class SchemeFileParser {
             throw fail("consultation", "ONE_QUESTION asks all " + distinct + " statuses at once; the platform takes at most 8");
         }
         return new SchemeVersion(id, version, nameNl, nameEn, new PeriodDefinition(kind, statusDate, end), tiers, recheck, retention,
-                consultation, file);
+                consultation, validFrom(doc, kind), file);
+    }
+
+    /** {@code validFrom}: the first period this version governs, written as the period kind writes a period. */
+    private LocalDate validFrom(Map<?, ?> doc, PeriodKind kind) {
+        String text = text(doc, "validFrom", false);
+        if (text == null) return null;
+        String expected = switch (kind) {
+            case MONTH -> "YYYY-MM";
+            case CALENDAR_YEAR -> "YYYY";
+            case SCHOOL_YEAR -> "YYYY-YYYY";
+            default -> "YYYY-MM-DD";
+        };
+        try {
+            return switch (kind) {
+                case MONTH -> {
+                    if (!text.matches("\\d{4}-\\d{2}")) throw new DateTimeParseException("form", text, 0);
+                    yield java.time.YearMonth.parse(text).atDay(1);
+                }
+                case CALENDAR_YEAR -> {
+                    if (!text.matches("\\d{4}")) throw new DateTimeParseException("form", text, 0);
+                    yield LocalDate.of(Integer.parseInt(text), 1, 1);
+                }
+                case SCHOOL_YEAR -> {
+                    if (!text.matches("\\d{4}-\\d{4}") || Integer.parseInt(text.substring(5)) != Integer.parseInt(text.substring(0, 4)) + 1) {
+                        throw new DateTimeParseException("form", text, 0);
+                    }
+                    yield LocalDate.of(Integer.parseInt(text.substring(0, 4)), 9, 1);
+                }
+                default -> LocalDate.parse(text);
+            };
+        } catch (DateTimeParseException e) {
+            throw fail("validFrom", "must be the first period this version governs, " + expected + " for a " + kind + " scheme, got '" + text + "'");
+        }
     }
 
     private Benefit benefit(Map<?, ?> b, String at) {

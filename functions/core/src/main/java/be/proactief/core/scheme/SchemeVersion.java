@@ -14,6 +14,8 @@ import java.util.Optional;
  *        (null: for the whole period)
  * @param retention how long a decision is kept after its period ends (the DynamoDB TTL)
  * @param consultation how the tiers are put to the platform
+ * @param validFrom the first day of the first period this version governs (null: from the beginning); periods
+ *        before it keep the older version
  */
 public record SchemeVersion(String id,
                             int version,
@@ -24,6 +26,7 @@ public record SchemeVersion(String id,
                             Duration notEntitledRecheckAfter,
                             Period retention,
                             Consultation consultation,
+                            LocalDate validFrom,
                             String sourceFile) {
 
     public SchemeVersion {
@@ -33,6 +36,22 @@ public record SchemeVersion(String id,
     /** Every status name of every tier, in tier order, without repeats. */
     public List<String> allStatuses() {
         return Tier.statusesOf(tiers);
+    }
+
+    /** Whether this version may govern {@code p}: its {@code validFrom} is not after the period's first day. */
+    public boolean governs(be.proactief.core.scheme.Period p) {
+        return validFrom == null || !validFrom.isAfter(p.from());
+    }
+
+    /** {@code validFrom} as the scheme file writes it: {@code 2026-11} (monthly), {@code 2027} (yearly), a date otherwise; null when absent. */
+    public String validFromLabel() {
+        if (validFrom == null) return null;
+        return switch (period.kind()) {
+            case MONTH -> java.time.YearMonth.from(validFrom).toString();
+            case CALENDAR_YEAR -> Integer.toString(validFrom.getYear());
+            case SCHOOL_YEAR -> validFrom.getYear() + "-" + (validFrom.getYear() + 1);
+            default -> validFrom.toString();
+        };
     }
 
     /** "waste-bags@1" */

@@ -6,35 +6,72 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Derives {@link SubjectKey}s: one secret per scheme (from AWS Secrets Manager / SSM in the
- * cloud, a generated development key locally). A person's key starts with {@code s_}, a
- * household's with {@code h_}, so the two can never collide.
+ * Derives {@link SubjectKey}s: a key ring per scheme (from AWS Secrets Manager in the cloud, a generated
+ * development key locally): the secret new items are written under ({@code current}), and the older ones, which
+ * items written before a rotation stay findable under. A person's key starts with {@code s_}, a household's with
+ * {@code h_}, so the two can never collide.
  */
 public final class SubjectKeys {
 
+    /** The key id a flat secret ({@code {"scheme":"<base64>"}}) gets in a key ring. */
+    public static final String FIRST_KEY_ID = "k1";
+
     private static final int MIN_SECRET_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
-    private final Map<String, byte[]> secretsByScheme;
-    /** One initialised MAC per scheme; each hash works on a clone, so this is safe across threads. */
-    private final Map<String, Mac> macsByScheme;
 
+    /** A scheme's secrets by key id, and the id of the one new items are written under. */
+    public record KeyRing(String current, Map<String, byte[]> keys) {
+        public KeyRing {
+            Objects.requireNonNull(current, "current");
+            keys = Map.copyOf(keys);
+            if (!keys.containsKey(current)) throw new IllegalArgumentException("the current key '" + current + "' is not in the ring " + keys.keySet());
+        }
+    }
+
+    private final Map<String, KeyRing> rings;
+    /** One initialised MAC per scheme and key id; each hash works on a clone, so this is safe across threads. */
+    private final Map<String, Map<String, Mac>> macs;
+
+    /** One secret per scheme, each as key {@value #FIRST_KEY_ID}. */
     public SubjectKeys(Map<String, byte[]> secretsByScheme) {
+        this(flat(secretsByScheme), true);
+    }
+
+    private static Map<String, KeyRing> flat(Map<String, byte[]> secretsByScheme) {
         Objects.requireNonNull(secretsByScheme, "secretsByScheme");
-        secretsByScheme.forEach((scheme, secret) -> {
+        Map<String, KeyRing> rings = new HashMap<>();
+        secretsByScheme.forEach((scheme, secret) -> rings.put(scheme, new KeyRing(FIRST_KEY_ID, java.util.Collections.singletonMap(FIRST_KEY_ID, secret))));
+        return rings;
+    }
+
+    /** @param fromRings only tells this constructor from the public one (the two maps erase alike) */
+    private SubjectKeys(Map<String, KeyRing> rings, boolean fromRings) {
+        rings.forEach((scheme, ring) -> ring.keys().forEach((id, secret) -> {
             if (secret == null || secret.length < MIN_SECRET_BYTES) {
-                throw new IllegalArgumentException("secret of scheme '" + scheme + "' must have at least " + MIN_SECRET_BYTES + " bytes");
+                throw new IllegalArgumentException("secret '" + id + "' of scheme '" + scheme + "' must have at least " + MIN_SECRET_BYTES + " bytes");
             }
+        }));
+        this.rings = Map.copyOf(rings);
+        Map<String, Map<String, Mac>> all = new HashMap<>();
+        rings.forEach((scheme, ring) -> {
+            Map<String, Mac> byId = new java.util.TreeMap<>();
+            ring.keys().forEach((id, secret) -> byId.put(id, initialisedMac(secret)));
+            all.put(scheme, byId);
         });
-        this.secretsByScheme = Map.copyOf(secretsByScheme);
-        Map<String, Mac> macs = new HashMap<>();
-        secretsByScheme.forEach((scheme, secret) -> macs.put(scheme, initialisedMac(secret)));
-        this.macsByScheme = Map.copyOf(macs);
+        this.macs = Map.copyOf(all);
+    }
+
+    /** A key ring per scheme. */
+    public static SubjectKeys ofRings(Map<String, KeyRing> rings) {
+        return new SubjectKeys(Map.copyOf(rings), true);
     }
 
     /** One secret per scheme, derived from a single development key: for local runs and tests only. */
@@ -48,31 +85,50 @@ public final class SubjectKeys {
     }
 
     public SubjectKey person(String scheme, Insz insz) {
-        return new SubjectKey("s_" + HexFormat.of().formatHex(hash(mac(scheme), "person:" + insz.digits())));
+        return key(scheme, "s_", "person:" + insz.digits());
     }
 
     public SubjectKey household(String scheme, String householdId) {
         if (householdId == null || householdId.isBlank()) {
             throw new IllegalArgumentException("householdId is missing");
         }
-        return new SubjectKey("h_" + HexFormat.of().formatHex(hash(mac(scheme), "household:" + householdId)));
+        return key(scheme, "h_", "household:" + householdId);
     }
 
-    /** A keyed hash under the scheme's secret, for deterministic codes (vouchers) that must not be guessable. */
-    public byte[] keyedHash(String scheme, String purposeAndData) {
-        return hash(mac(scheme), purposeAndData);
-    }
-
-    private Mac mac(String scheme) {
-        Mac prototype = macsByScheme.get(scheme);
-        if (prototype == null) {
-            throw new IllegalStateException("no subject-key secret configured for scheme '" + scheme + "'");
+    /** The key under the ring's current secret, with the keys under its older secrets. */
+    private SubjectKey key(String scheme, String prefix, String data) {
+        KeyRing ring = ring(scheme);
+        List<SubjectKey> older = new ArrayList<>();
+        for (String id : macs.get(scheme).keySet()) {
+            if (!id.equals(ring.current())) older.add(new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(scheme, id), data)), id));
         }
+        older.sort(java.util.Comparator.comparing(SubjectKey::keyId).reversed()); // the newest older secret first
+        return new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(scheme, ring.current()), data)), ring.current(), older);
+    }
+
+    /** A keyed hash under the scheme's current secret, for deterministic codes (vouchers) that must not be guessable. */
+    public byte[] keyedHash(String scheme, String purposeAndData) {
+        return hash(mac(scheme, ring(scheme).current()), purposeAndData);
+    }
+
+    /** The id of the scheme's current secret. */
+    public String currentKeyId(String scheme) {
+        return ring(scheme).current();
+    }
+
+    private KeyRing ring(String scheme) {
+        KeyRing ring = rings.get(scheme);
+        if (ring == null) throw new IllegalStateException("no subject-key secret configured for scheme '" + scheme + "'");
+        return ring;
+    }
+
+    private Mac mac(String scheme, String keyId) {
+        Mac prototype = macs.get(scheme).get(keyId);
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             // a provider whose MACs cannot be cloned: initialise a fresh one from the same key
-            return initialisedMac(secretsByScheme.get(scheme));
+            return initialisedMac(rings.get(scheme).keys().get(keyId));
         }
     }
 

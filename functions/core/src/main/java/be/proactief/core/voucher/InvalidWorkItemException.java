@@ -5,7 +5,7 @@ package be.proactief.core.voucher;
  * a malformed INSZ, an unknown zone, an unknown scheme or period. Its message names the household
  * and the fault, never an INSZ in clear text.
  */
-public class InvalidWorkItemException extends RuntimeException {
+public class InvalidWorkItemException extends be.proactief.core.messaging.InvalidMessageException {
     public InvalidWorkItemException(String message) {
         super(message);
     }

@@ -10,10 +10,12 @@ import java.util.Objects;
  * recognise a repeat by {@code voucherCode}. It carries no INSZ.
  *
  * <pre>{"voucherCode":"7KQ4-M9TX-2HBD-R0CS","householdId":"HH-000042","period":"2027","kind":"BAG_VOUCHER",
- *  "amountCents":8400,"wastePassId":"AFP-00123456","letterNl":"Beste bewoner, …"}</pre>
+ *  "amountCents":8400,"wastePassId":"AFP-00123456","letterNl":"Beste bewoner, …","schemeVersion":1}</pre>
+ *
+ * {@code schemeVersion}: the version of the scheme that decided it (its tier and amount).
  */
 public record Voucher(String voucherCode, String householdId, String period, VoucherKind kind, long amountCents,
-                      String wastePassId, String letterNl) {
+                      String wastePassId, String letterNl, int schemeVersion) {
 
     public Voucher {
         Objects.requireNonNull(voucherCode, "voucherCode");
@@ -32,7 +34,8 @@ public record Voucher(String voucherCode, String householdId, String period, Vou
         JsonText.field(out, "kind", kind.name()).append(',');
         out.append("\"amountCents\":").append(amountCents).append(',');
         JsonText.field(out, "wastePassId", wastePassId).append(',');
-        JsonText.field(out, "letterNl", letterNl);
+        JsonText.field(out, "letterNl", letterNl).append(',');
+        out.append("\"schemeVersion\":").append(schemeVersion);
         return out.append('}').toString();
     }
 }

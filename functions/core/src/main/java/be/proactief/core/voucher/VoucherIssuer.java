@@ -64,7 +64,8 @@ public final class VoucherIssuer {
         try {
             scheme = engine.scheme(item.scheme());
             period = scheme.periodOf(item.period());
-        } catch (IllegalArgumentException e) { // UnknownSchemeException, or a period that does not fit
+            if (engine.inTheFuture(period)) throw new IllegalArgumentException(period.inTheFutureReason(engine.today()));
+        } catch (IllegalArgumentException e) { // UnknownSchemeException, a period that does not fit or lies in the future
             throw new InvalidWorkItemException("household " + household.householdId() + ": " + e.getMessage());
         }
 
@@ -108,7 +109,8 @@ public final class VoucherIssuer {
         VoucherKind kind = household.zone().kind();
         String code = fulfilment.reference();
         Voucher voucher = new Voucher(code, household.householdId(), period.id(), kind, amount, household.wastePassId(),
-                VoucherLetter.nl(kind, period.id(), amount, household.size(), code, household.wastePassId(), tier.groundNl()));
+                VoucherLetter.nl(kind, period.id(), amount, household.size(), code, household.wastePassId(), tier.groundNl()),
+                result.scheme().version());
         vouchers.publish(voucher.toJson(), code);
         decisions.recordSent(result.decision().subject(), scheme.id(), period.id(), code, clock.instant());
         return new Issued(recordedNow ? Issued.Outcome.ISSUED : Issued.Outcome.RESENT, voucher, calls);

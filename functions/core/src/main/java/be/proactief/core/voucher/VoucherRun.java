@@ -41,12 +41,16 @@ public final class VoucherRun {
 
     /**
      * @throws UnknownSchemeException   for an unknown scheme
-     * @throws IllegalArgumentException for a period that does not fit the scheme, or a scheme that grants no household amounts
+     * @throws IllegalArgumentException for a period that does not fit the scheme or lies in the future, or a scheme that grants no household amounts
      */
     public Summary run(String schemeId, String periodId, String runId) {
         Objects.requireNonNull(runId, "runId");
         SchemeVersion scheme = catalog.current(schemeId).orElseThrow(() -> new UnknownSchemeException(schemeId, catalog.ids()));
         Period period = scheme.periodOf(periodId);
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(Period.ZONE));
+        if (period.inTheFutureOn(today)) {
+            throw new IllegalArgumentException(period.inTheFutureReason(today) + ": the platform can only forecast it; run it from that date on");
+        }
         if (scheme.tiers().stream().noneMatch(t -> t.benefit() != null && t.benefit().kind() == Benefit.Kind.HOUSEHOLD_AMOUNT)) {
             throw new IllegalArgumentException("scheme '" + scheme.id() + "' grants no household amounts; the voucher run is for schemes like waste-bags");
         }

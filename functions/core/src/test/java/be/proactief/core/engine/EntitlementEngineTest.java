@@ -109,8 +109,8 @@ class EntitlementEngineTest {
 
     @Test
     void another_month_is_another_decision() {
+        schoolDiscount("2026-10");
         schoolDiscount("2026-11");
-        schoolDiscount("2026-12");
         assertThat(f.decisions.size()).isEqualTo(2);
     }
 
@@ -215,5 +215,45 @@ class EntitlementEngineTest {
             assertThat(e.platformReference()).isEqualTo(r.decision().platformReference());
             assertThat(e.toString()).doesNotContain(resident.digits());
         });
+    }
+
+    @Test
+    void a_check_about_next_month_is_provisional_stored_nowhere_and_that_months_invoice_asks_the_platform() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+
+        DecisionResult ahead = f.engine.decide(DecisionRequest.forPeriod(resident, "school-discount", "2026-12", "portal"));
+
+        assertThat(ahead.provisional()).isTrue();
+        assertThat(ahead.outcome()).isEqualTo(Outcome.ENTITLED);
+        assertThat(f.decisions.size()).as("a forecast is stored nowhere").isZero();
+
+        f.clock.set(java.time.ZonedDateTime.of(2026, 12, 2, 9, 0, 0, 0, java.time.ZoneId.of("Europe/Brussels")).toInstant());
+        DecisionResult billed = schoolDiscount("2026-12");
+
+        assertThat(billed.provisional()).isFalse();
+        assertThat(billed.platformCalls()).as("asked again once the month has come").isEqualTo(1);
+        assertThat(f.decisions.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_desk_check_dated_ahead_is_provisional_and_a_forecast_review_opens_no_case() {
+        f.platform.noAnswer(resident, be.proactief.core.review.ReviewReason.PLATFORM_NO_DATA, "30001");
+
+        DecisionResult r = f.engine.decide(DecisionRequest.onDate(resident, "uitpas-kansentarief", LocalDate.of(2027, 2, 1), "desk"));
+
+        assertThat(r.provisional()).isTrue();
+        assertThat(r.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(r.reviewReason()).isEqualTo(be.proactief.core.review.ReviewReason.PLATFORM_NO_DATA);
+        assertThat(r.reviewCase()).isNull();
+        assertThat(f.reviews.all()).isEmpty();
+    }
+
+    @Test
+    void an_override_starts_at_most_thirteen_months_back() {
+        assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
+                ReasonCode.OTHER, null, LocalDate.of(2025, 10, 27), LocalDate.of(2026, 12, 31), "cw")))
+                .hasMessageContaining("validFrom may be at most 13 months back");
+        assertThat(f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
+                ReasonCode.OTHER, null, LocalDate.of(2025, 10, 28), LocalDate.of(2026, 12, 31), "cw")).validFrom()).isEqualTo(LocalDate.of(2025, 10, 28));
     }
 }

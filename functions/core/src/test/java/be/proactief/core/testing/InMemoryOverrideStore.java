@@ -26,7 +26,7 @@ public final class InMemoryOverrideStore implements OverrideStore {
     @java.lang.Override
     public List<Override> history(SubjectKey subject, String scheme, Instant now) {
         return byId.values().stream()
-                .filter(o -> o.subject().equals(subject) && o.scheme().equals(scheme) && (o.expiresAt() == null || now.isBefore(o.expiresAt())))
+                .filter(o -> subject.everyKey().contains(o.subject()) && o.scheme().equals(scheme) && (o.expiresAt() == null || now.isBefore(o.expiresAt())))
                 .sorted(Comparator.comparing(Override::createdAt).reversed())
                 .toList();
     }

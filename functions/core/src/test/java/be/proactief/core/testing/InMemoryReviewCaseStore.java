@@ -25,23 +25,28 @@ public final class InMemoryReviewCaseStore implements ReviewCaseStore {
 
     @Override
     public synchronized ReviewCase open(ReviewCase candidate, ReviewSource source, Instant checkStarted) {
-        String key = key(candidate.subject(), candidate.scheme(), candidate.periodId());
-        ReviewCase existing = byKey.get(key);
+        ReviewCase existing = find(candidate.subject(), candidate.scheme(), candidate.periodId(), checkStarted).orElse(null);
         ReviewCase next = ReviewCase.next(existing, candidate, source, checkStarted);
-        if (existing != null && !existing.open() && !existing.caseId().equals(next.caseId())) replaced.add(existing);
-        byKey.put(key, next);
+        if (existing != null && !existing.open() && !existing.caseId().equals(next.caseId()) && existing.subject().equals(next.subject())) {
+            replaced.add(existing);
+        }
+        byKey.put(key(next.subject(), next.scheme(), next.periodId()), next);
         return next;
     }
 
     @Override
     public Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        return Optional.ofNullable(byKey.get(key(subject, scheme, periodId))).filter(c -> !c.expiredAt(now));
+        for (SubjectKey k : subject.everyKey()) {
+            Optional<ReviewCase> found = Optional.ofNullable(byKey.get(key(k, scheme, periodId))).filter(c -> !c.expiredAt(now));
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
     @Override
     public List<ReviewCase> ofSubject(SubjectKey subject, String scheme, Instant now) {
         return java.util.stream.Stream.concat(byKey.values().stream(), replaced.stream())
-                .filter(c -> c.subject().equals(subject) && c.scheme().equals(scheme) && !c.expiredAt(now))
+                .filter(c -> subject.everyKey().contains(c.subject()) && c.scheme().equals(scheme) && !c.expiredAt(now))
                 .sorted(Comparator.comparing(ReviewCase::openedAt).reversed()).toList();
     }
 

@@ -189,9 +189,9 @@ class VoucherIssuerTest {
 
     @Test
     void the_voucher_message_follows_the_output_contract() {
-        Voucher v = new Voucher("ABCD-EFGH-JKMN-PQRS", "HH-1", "2027", VoucherKind.CONTAINER_CREDIT, 6300, "AFP-1", "Beste \"bewoner\",\nU krijgt € 63,00.");
+        Voucher v = new Voucher("ABCD-EFGH-JKMN-PQRS", "HH-1", "2027", VoucherKind.CONTAINER_CREDIT, 6300, "AFP-1", "Beste \"bewoner\",\nU krijgt € 63,00.", 1);
         assertThat(v.toJson()).isEqualTo("{\"voucherCode\":\"ABCD-EFGH-JKMN-PQRS\",\"householdId\":\"HH-1\",\"period\":\"2027\","
-                + "\"kind\":\"CONTAINER_CREDIT\",\"amountCents\":6300,\"wastePassId\":\"AFP-1\",\"letterNl\":\"Beste \\\"bewoner\\\",\\nU krijgt € 63,00.\"}");
+                + "\"kind\":\"CONTAINER_CREDIT\",\"amountCents\":6300,\"wastePassId\":\"AFP-1\",\"letterNl\":\"Beste \\\"bewoner\\\",\\nU krijgt € 63,00.\",\"schemeVersion\":1}");
     }
 
     @Test

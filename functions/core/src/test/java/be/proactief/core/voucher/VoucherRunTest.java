@@ -32,19 +32,19 @@ class VoucherRunTest {
     @Test
     void every_household_of_every_page_is_enqueued_ten_to_a_request() {
         VoucherRun run = new VoucherRun(f.catalog, roster(households(37), 8), batches::add, f.clock);
-        VoucherRun.Summary s = run.run("waste-bags", "2027", "yearly");
+        VoucherRun.Summary s = run.run("waste-bags", "2026", "yearly");
         assertThat(s.pages()).isEqualTo(5);
         assertThat(s.householdsRead()).isEqualTo(37);
         assertThat(s.householdsEnqueued()).isEqualTo(37);
         assertThat(batches).extracting(List::size).containsExactly(10, 10, 10, 7);
-        assertThat(batches.get(0).get(0)).isEqualTo(new VoucherWorkItem("waste-bags", "2027", "yearly", households(1).get(0)));
+        assertThat(batches.get(0).get(0)).isEqualTo(new VoucherWorkItem("waste-bags", "2026", "yearly", households(1).get(0)));
     }
 
     @Test
     void a_household_listed_twice_is_enqueued_once() {
         List<RosterEntry> twice = new ArrayList<>(households(3));
         twice.add(households(2).get(1));
-        VoucherRun.Summary s = new VoucherRun(f.catalog, roster(twice, 100), batches::add, f.clock).run("waste-bags", "2027", "r");
+        VoucherRun.Summary s = new VoucherRun(f.catalog, roster(twice, 100), batches::add, f.clock).run("waste-bags", "2026", "r");
         assertThat(s.householdsRead()).isEqualTo(4);
         assertThat(s.duplicates()).isEqualTo(1);
         assertThat(s.householdsEnqueued()).isEqualTo(3);
@@ -53,9 +53,9 @@ class VoucherRunTest {
     @Test
     void a_run_for_an_unknown_scheme_or_a_wrong_period_enqueues_nothing() {
         VoucherRun run = new VoucherRun(f.catalog, roster(households(3), 10), batches::add, f.clock);
-        assertThatThrownBy(() -> run.run("no-such", "2027", "r")).isInstanceOf(UnknownSchemeException.class);
-        assertThatThrownBy(() -> run.run("waste-bags", "2027-01", "r")).hasMessageContaining("period must be YYYY");
-        assertThatThrownBy(() -> run.run("school-discount", "2027-01", "r")).hasMessageContaining("grants no household amounts");
+        assertThatThrownBy(() -> run.run("no-such", "2026", "r")).isInstanceOf(UnknownSchemeException.class);
+        assertThatThrownBy(() -> run.run("waste-bags", "2026-01", "r")).hasMessageContaining("period must be YYYY");
+        assertThatThrownBy(() -> run.run("school-discount", "2026-01", "r")).hasMessageContaining("grants no household amounts");
         assertThat(batches).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package be.proactief.function.invoicediscounter;
 
+import be.proactief.aws.sqs.DeadLetterQueue;
 import be.proactief.aws.sqs.SqsMessagePublisher;
 import be.proactief.aws.wiring.Settings;
 import be.proactief.core.engine.EntitlementEngine;
@@ -25,6 +26,19 @@ public class InvoiceDiscounterFactory {
         String url = settings.get(OUTPUT_QUEUE_URL)
                 .orElseThrow(() -> new IllegalStateException(OUTPUT_QUEUE_URL + " is not set (the discounted-invoices queue URL)"));
         return new SqsMessagePublisher(sqs, url);
+    }
+
+    /** The invoices DLQ's URL (SAM: {@code !Ref InvoicesDeadLetterQueue}): invalid invoices go there at once. */
+    public static final String DLQ_URL = "PROACTIEF_INVOICES_DLQ_URL";
+
+    /** Qualifier of the invoices DLQ (one classpath holds every function locally). */
+    public static final String INVOICES_DLQ = "invoices-dlq";
+
+    @Singleton
+    @Named(INVOICES_DLQ)
+    DeadLetterQueue deadLetterQueue(SqsClient sqs, Settings settings, java.time.Clock clock) {
+        String url = settings.get(DLQ_URL).orElseThrow(() -> new IllegalStateException(DLQ_URL + " is not set (the invoices DLQ URL)"));
+        return new DeadLetterQueue(sqs, url, "INVOICE_REJECTED", clock);
     }
 
     @Singleton

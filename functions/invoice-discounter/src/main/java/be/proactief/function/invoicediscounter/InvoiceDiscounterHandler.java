@@ -1,5 +1,6 @@
 package be.proactief.function.invoicediscounter;
 
+import be.proactief.aws.sqs.DeadLetterQueue;
 import be.proactief.aws.sqs.SqsBatch;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -22,6 +23,9 @@ public class InvoiceDiscounterHandler extends MicronautRequestHandler<SQSEvent, 
 
     @Inject
     InvoiceProcessor processor;
+    @Inject
+    @jakarta.inject.Named(InvoiceDiscounterFactory.INVOICES_DLQ)
+    DeadLetterQueue deadLetters;
 
     public InvoiceDiscounterHandler() {
         super();
@@ -33,7 +37,7 @@ public class InvoiceDiscounterHandler extends MicronautRequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        SQSBatchResponse response = SqsBatch.process(event, processor::process);
+        SQSBatchResponse response = SqsBatch.process(event, processor::process, deadLetters);
         int records = event == null || event.getRecords() == null ? 0 : event.getRecords().size();
         if (records > 0) {
             int failed = response.getBatchItemFailures().size();

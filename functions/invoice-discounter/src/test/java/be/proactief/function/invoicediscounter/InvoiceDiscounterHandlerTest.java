@@ -138,11 +138,13 @@ class InvoiceDiscounterHandlerTest {
                 "LEEFLOON_INSZ", leefloon.digits(), "INCREASED_ALLOWANCE_INSZ", increasedAllowance.digits(),
                 "NO_STATUS_INSZ", noStatus.digits(), "BAD_INSZ", bad));
 
-        ListAppender<ILoggingEvent> log = capture(SqsBatch.class);
+        ListAppender<ILoggingEvent> log = capture(be.proactief.aws.sqs.DeadLetterQueue.class);
         SQSBatchResponse response = handle(event);
-        detach(SqsBatch.class, log);
+        detach(be.proactief.aws.sqs.DeadLetterQueue.class, log);
 
-        assertThat(failedIds(response)).containsExactly("c4d8e2f1-6a7b-4c3d-9e8f-0a1b2c3d4e5f");
+        assertThat(failedIds(response)).as("the invalid one is on the DLQ at once, not retried").isEmpty();
+        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> assertThat(m.messageAttributes().get("errorReason").stringValue())
+                .startsWith("INVALID_MESSAGE invalid invoice INV-B-000004").contains("child.insz is invalid").doesNotContain(bad));
         Map<String, List<Message>> outputs = outputsByInvoice();
         assertThat(outputs).containsOnlyKeys("INV-B-000001", "INV-B-000002", "INV-B-000003");
         assertThat(outputs.values()).allSatisfy(messages -> assertThat(messages).hasSize(1));
@@ -313,7 +315,9 @@ class InvoiceDiscounterHandlerTest {
         Insz insz = child("BIM_BVT_IN_FAMILY");
         String body = invoiceBody("INV-RV-9", insz.digits(), MONTH, line("1", "OPVANG", 1, 100)).replaceFirst("\\}$", ",\"revision\":0}");
 
-        assertThat(handle(viaQueue(body)).getBatchItemFailures()).hasSize(1);
+        assertThat(handle(viaQueue(body)).getBatchItemFailures()).isEmpty();
+        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> assertThat(m.messageAttributes().get("errorReason").stringValue())
+                .contains("revision must be a whole number from 1 to 1000"));
         assertThat(stack.drain(DISCOUNTED_INVOICES)).isEmpty();
     }
 
@@ -359,37 +363,44 @@ class InvoiceDiscounterHandlerTest {
         bodies[9] = "{\"invoiceId\": \"INV-T-poison\", \"period\": \"november\"}";
         SQSEvent first = viaQueue(bodies);
         SQSBatchResponse response = handle(first);
-        assertThat(failedIds(response)).hasSize(1);
+        assertThat(failedIds(response)).as("the poison goes to the DLQ at once: retrying cannot help").isEmpty();
         stack.deleteSucceeded(INVOICES, first, failedIds(response));
         assertThat(outputsByInvoice()).hasSize(9).allSatisfy((id, messages) -> assertThat(messages).hasSize(1));
-
-        SQSEvent.SQSMessage poison = first.getRecords().stream().filter(m -> failedIds(response).contains(m.getMessageId())).findFirst().orElseThrow();
-        stack.releaseForRetry(INVOICES, poison);
-        for (int receive = 2; receive <= 5; receive++) {
-            SQSEvent again = stack.receiveEvent(INVOICES);
-            assertThat(again.getRecords()).as("receive %d", receive).singleElement();
-            assertThat(failedIds(handle(again))).hasSize(1);
-            stack.releaseForRetry(INVOICES, again.getRecords().get(0));
-        }
         assertThat(stack.receiveEvent(INVOICES).getRecords()).isEmpty();
-        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> assertThat(m.body()).contains("INV-T-poison"));
+        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> {
+            assertThat(m.body()).contains("INV-T-poison");
+            assertThat(m.messageAttributes().get("errorReason").stringValue()).startsWith("INVALID_MESSAGE invalid invoice INV-T-poison");
+        });
     }
 
     @Test
-    void a_poison_message_fails_on_each_of_its_five_receives_and_then_lands_in_the_dead_letter_queue() {
+    void an_invoice_for_a_period_in_the_future_goes_to_the_dead_letter_queue_at_once_and_asks_nothing() {
+        Insz insz = child("BIM_BVT_IN_FAMILY");
+        YearMonth next = MONTH.plusMonths(1);
+
+        SQSBatchResponse response = handle(viaQueue(invoiceBody("INV-F-1", insz.digits(), next, line("1", "OPVANG", 1, 100))));
+
+        assertThat(failedIds(response)).isEmpty();
+        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> assertThat(m.messageAttributes().get("errorReason").stringValue())
+                .startsWith("INVALID_MESSAGE invalid invoice INV-F-1: period " + next + " lies in the future"));
+        assertThat(stack.drain(DISCOUNTED_INVOICES)).isEmpty();
+        assertThat(stack.magda.callCount(insz)).isZero();
+    }
+
+    @Test
+    void a_message_that_is_not_json_lands_in_the_dead_letter_queue_at_once_with_its_reason() {
         String poison = "{\"invoiceId\": \"INV-P-1\", \"period\": \"2026-11\", \"lines\": [ this is not json";
         stack.send(INVOICES, poison);
 
-        for (int receive = 1; receive <= 5; receive++) {
-            SQSEvent event = stack.receiveEvent(INVOICES);
-            assertThat(event.getRecords()).as("receive %d", receive).singleElement()
-                    .satisfies(m -> assertThat(m.getBody()).isEqualTo(poison));
-            assertThat(failedIds(handle(event))).containsExactly(event.getRecords().get(0).getMessageId());
-            stack.releaseForRetry(INVOICES, event.getRecords().get(0));
-        }
+        SQSEvent event = stack.receiveEvent(INVOICES);
+        assertThat(failedIds(handle(event))).isEmpty();
+        stack.deleteSucceeded(INVOICES, event, List.of());
 
         assertThat(stack.receiveEvent(INVOICES).getRecords()).isEmpty();
-        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(poison));
+        assertThat(stack.drain(INVOICES_DLQ)).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo(poison);
+            assertThat(m.messageAttributes().get("errorReason").stringValue()).startsWith("INVALID_MESSAGE ");
+        });
         assertThat(stack.drain(DISCOUNTED_INVOICES)).isEmpty();
     }
 

@@ -42,6 +42,7 @@ final class InvoiceStack implements AutoCloseable {
     Map<String, Object> properties() {
         Map<String, Object> p = FunctionSettings.forEmulatorsFailingFast(aws, magda.endpoint(), "invoice-discounter-tests-development-subject-key");
         p.put("proactief.discounted.invoices.queue.url", queueUrl(DISCOUNTED_INVOICES));
+        p.put("proactief.invoices.dlq.url", queueUrl(INVOICES_DLQ));
         p.put("magda.circuit.open.duration", "100ms");
         return p;
     }

@@ -22,6 +22,7 @@ class LambdaContextFixTest {
         return Map.of("proactief.dynamodb.endpoint", "http://127.0.0.1:9",
                 "proactief.sqs.endpoint", "http://127.0.0.1:9",
                 "proactief.discounted.invoices.queue.url", "http://127.0.0.1:9/000000000000/discounted-invoices",
+                "proactief.invoices.dlq.url", "http://127.0.0.1:9/000000000000/invoices-dlq",
                 "proactief.dev.subject.key", "invoice-discounter-tests-development-subject-key",
                 "magda.endpoint", "http://127.0.0.1:9/magda",
                 "magda.sender.id", "kb.vlaanderen.be/aiv/proactief-test",

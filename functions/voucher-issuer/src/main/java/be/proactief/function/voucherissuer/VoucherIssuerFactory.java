@@ -11,7 +11,7 @@ import be.proactief.core.voucher.HouseholdRoster;
 import be.proactief.core.voucher.VoucherIssuer;
 import be.proactief.core.voucher.VoucherRun;
 import be.proactief.core.voucher.VoucherWorkQueue;
-import be.proactief.function.voucherissuer.queue.DeadLetterQueue;
+import be.proactief.aws.sqs.DeadLetterQueue;
 import be.proactief.function.voucherissuer.queue.SqsVoucherWorkQueue;
 import be.proactief.function.voucherissuer.roster.HttpHouseholdRoster;
 import be.proactief.function.voucherissuer.roster.JsonLinesHouseholdRoster;
@@ -74,9 +74,13 @@ public class VoucherIssuerFactory {
         return new VoucherIssuer(engine, decisions, keys, vouchers, clock);
     }
 
+    /** Qualifier of the voucher-work DLQ (one classpath holds every function locally). */
+    public static final String VOUCHER_WORK_DLQ = "voucher-work-dlq";
+
     @Singleton
+    @Named(VOUCHER_WORK_DLQ)
     DeadLetterQueue deadLetterQueue(SqsClient sqs, Settings settings, Clock clock) {
-        return new DeadLetterQueue(sqs, required(settings, "PROACTIEF_VOUCHER_WORK_DLQ_URL"), clock);
+        return new DeadLetterQueue(sqs, required(settings, "PROACTIEF_VOUCHER_WORK_DLQ_URL"), "VOUCHER_WORK_REJECTED", clock);
     }
 
     private static String required(Settings settings, String name) {

@@ -6,7 +6,7 @@ import be.proactief.core.voucher.InvalidWorkItemException;
 import be.proactief.core.voucher.VoucherIssuer;
 import be.proactief.core.voucher.VoucherTally;
 import be.proactief.core.voucher.VoucherWorkItem;
-import be.proactief.function.voucherissuer.queue.DeadLetterQueue;
+import be.proactief.aws.sqs.DeadLetterQueue;
 import be.proactief.function.voucherissuer.queue.WorkMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -38,6 +38,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @Inject
     VoucherIssuer issuer;
     @Inject
+    @jakarta.inject.Named(VoucherIssuerFactory.VOUCHER_WORK_DLQ)
     DeadLetterQueue deadLetters;
     @Inject
     VoucherReport report;
@@ -69,19 +70,20 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
             } catch (IOException | RuntimeException e) {
                 // our own messages (IllegalArgumentException) are free of personal data; a parser's might quote the body
                 String why = e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName();
-                reject(message, "not a voucher work message (" + why + ")", byRun.computeIfAbsent(RunKey.UNKNOWN, k -> new VoucherTally()));
-                return;
+                byRun.computeIfAbsent(RunKey.UNKNOWN, k -> new VoucherTally()).reject();
+                throw new InvalidWorkItemException("not a voucher work message (" + why + ")");
             }
             VoucherTally tally = byRun.computeIfAbsent(RunKey.of(item), k -> new VoucherTally());
             try {
                 tally.issued(issuer.issue(item));
             } catch (InvalidWorkItemException e) {
-                reject(message, e.getMessage(), tally);
+                tally.reject(); // SqsBatch puts it on the DLQ at once
+                throw e;
             } catch (RuntimeException e) {
                 tally.retry(); // UNKNOWN, or the vouchers queue unreachable: SQS redelivers; SqsBatch logs one line (INSZ masked)
                 throw e;
             }
-        });
+        }, deadLetters);
         long millis = (System.nanoTime() - started) / 1_000_000;
         byRun.forEach((run, tally) -> report.batch(run.scheme(), run.period(), run.runId(), tally, millis));
         return response;
@@ -93,17 +95,6 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
 
         static RunKey of(VoucherWorkItem item) {
             return new RunKey(item.scheme() == null ? "unknown" : item.scheme(), item.period(), item.runId());
-        }
-    }
-
-    /** To the DLQ at once; should that fail, the message is retried like any transient failure. */
-    private void reject(SQSEvent.SQSMessage message, String reason, VoucherTally tally) {
-        try {
-            deadLetters.reject(message, reason);
-            tally.reject();
-        } catch (RuntimeException e) {
-            tally.retry();
-            throw e;
         }
     }
 }

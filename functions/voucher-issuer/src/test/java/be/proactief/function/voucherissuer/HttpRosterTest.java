@@ -109,7 +109,7 @@ class HttpRosterTest {
     @Test
     void the_run_handler_reads_the_roster_from_the_configured_url() {
         try (VoucherEnv env = new VoucherEnv(Map.of("proactief.roster.url", url().toString(), "proactief.roster.page.size", "7"))) {
-            RunResult r = env.run("2027", "yearly");
+            RunResult r = env.run("2026", "yearly");
             assertThat(r.householdsRead()).isEqualTo(23);
             assertThat(r.unreadable()).isEqualTo(1);
             assertThat(env.approximateMessages(env.workQueue())).isEqualTo(23);

@@ -33,7 +33,7 @@ class LambdaContextFixTest {
     void two_thousand_scheduled_runs_leave_one_context_definition() throws Exception {
         try (VoucherEnv env = new VoucherEnv(); AutoCloseable q = quiet()) {
             env.writeRoster("");
-            ScheduledVoucherRun input = new ScheduledVoucherRun("waste-bags", "2027", "ctx-test", null);
+            ScheduledVoucherRun input = new ScheduledVoucherRun("waste-bags", "2026", "ctx-test", null);
             for (int i = 0; i < INVOCATIONS; i++) {
                 env.runHandler.handleRequest(input, new LocalLambdaContext("req-" + i, "proactief-voucher-run"));
             }
@@ -48,7 +48,7 @@ class LambdaContextFixTest {
             // The context is registered on every invocation, whatever the batch holds; the full path of a batch is
             // covered by the scenario tests, so most invocations here carry an empty batch to keep the test short
             // (each real message costs DynamoDB or SQS round trips to the emulators).
-            env.sqs.sendMessage(b -> b.queueUrl(env.workQueue()).messageBody("{\"scheme\":\"waste-bags\",\"period\":\"2027\",\"runId\":\"ctx\"}"));
+            env.sqs.sendMessage(b -> b.queueUrl(env.workQueue()).messageBody("{\"scheme\":\"waste-bags\",\"period\":\"2026\",\"runId\":\"ctx\"}"));
             SQSEvent real = env.sqsEvent(env.sqs.receiveMessage(b -> b.queueUrl(env.workQueue()).maxNumberOfMessages(1)).messages());
             SQSEvent empty = env.sqsEvent(List.of());
             for (int i = 0; i < INVOCATIONS; i++) {

@@ -48,7 +48,7 @@ class TemplateEnvironmentStartTest {
         try (handler) {
             env.writeRoster("");
             for (int i = 0; i < 3; i++) {
-                assertThat(handler.handleRequest(new ScheduledVoucherRun("waste-bags", "2027", "template-env", null),
+                assertThat(handler.handleRequest(new ScheduledVoucherRun("waste-bags", "2026", "template-env", null),
                         new LocalLambdaContext("run-" + i, "proactief-voucher-run")).householdsRead()).isZero();
             }
             assertThat(handler.getApplicationContext().getBeanDefinitions(Context.class)).as("the Lambda-context fix").hasSize(1);

@@ -58,6 +58,7 @@ class VoucherRunScenarioTest {
             v.put("kind", h.zone().equals(SyntheticCity.ZONE_BAGS) ? "BAG_VOUCHER" : "CONTAINER_CREDIT");
             v.put("amountCents", AMOUNTS[Math.min(h.size(), 5) - 1]);
             v.put("wastePassId", h.wastePassId());
+            v.put("schemeVersion", 1);
             out.put(h.householdId(), v);
         }
         return out;
@@ -87,7 +88,7 @@ class VoucherRunScenarioTest {
         List<String> logLines;
         RunResult run;
         try (LogCapture logs = new LogCapture()) {
-            run = env.run("2027", "yearly");
+            run = env.run("2026", "yearly");
             env.drainWork();
             logLines = logs.lines();
         }
@@ -97,7 +98,7 @@ class VoucherRunScenarioTest {
         assertThat(run.householdsRead()).isEqualTo(60);
         assertThat(run.householdsEnqueued()).isEqualTo(60);
         List<Map<String, Object>> vouchers = env.takeVouchers();
-        Map<String, Map<String, Object>> expected = expectedVouchers(city, "2027");
+        Map<String, Map<String, Object>> expected = expectedVouchers(city, "2026");
         assertThat(expected).hasSizeBetween(5, 25);
         assertThat(vouchers).hasSize(expected.size());
         Map<String, Map<String, Object>> got = byHousehold(vouchers);
@@ -106,7 +107,7 @@ class VoucherRunScenarioTest {
         for (Map.Entry<String, Map<String, Object>> e : got.entrySet()) {
             Map<String, Object> v = e.getValue();
             assertThat(withoutCodeAndLetter(v)).as(e.getKey()).isEqualTo(expected.get(e.getKey()));
-            assertThat(v.get("voucherCode")).isEqualTo(VoucherCode.of(keys, "waste-bags", "2027", e.getKey()));
+            assertThat(v.get("voucherCode")).isEqualTo(VoucherCode.of(keys, "waste-bags", "2026", e.getKey()));
             assertThat(VoucherCode.isValid((String) v.get("voucherCode"))).isTrue();
             assertThat((String) v.get("letterNl")).contains("niets aan te vragen", (String) v.get("voucherCode"));
         }
@@ -121,7 +122,7 @@ class VoucherRunScenarioTest {
         assertThat(logLines).anyMatch(l -> l.contains("\"event\":\"VOUCHER_RUN\"") && l.contains("\"householdsRead\":60"));
         assertThat(logLines).anyMatch(l -> l.contains("\"event\":\"VOUCHER_BATCH\"") && l.contains("\"vouchers\":"));
         assertThat(logLines).filteredOn(l -> l.contains("\"event\":\"VOUCHER_BATCH\""))
-                .allMatch(l -> l.contains("\"period\":\"2027\",\"runId\":\"yearly\""));
+                .allMatch(l -> l.contains("\"period\":\"2026\",\"runId\":\"yearly\""));
         assertThat(logLines).anyMatch(l -> l.contains("\"_aws\":{") && l.contains("\"Namespace\":\"Proactief\""));
 
         System.out.printf("voucher run: 60 households in %.2f s (%.0f households/s), %d platform calls (%.2f per household), %d vouchers/credits%n",
@@ -135,13 +136,13 @@ class VoucherRunScenarioTest {
         VoucherEnv env = env(Map.of());
         city.registerWith(env.magda);
         env.writeRoster(city.toJsonLines());
-        env.run("2027", "yearly");
+        env.run("2026", "yearly");
         env.drainWork();
         List<Map<String, Object>> first = env.takeVouchers();
         assertThat(first).isNotEmpty();
 
         long callsBefore = env.magda.callCount();
-        RunResult again = env.run("2027", "yearly-again");
+        RunResult again = env.run("2026", "yearly-again");
         env.drainWork();
         assertThat(again.householdsEnqueued()).isEqualTo(60);
         assertThat(env.takeVouchers()).isEmpty();
@@ -156,22 +157,22 @@ class VoucherRunScenarioTest {
         city.registerWith(env.magda);
         env.writeRoster(city.toJsonLines());
 
-        env.run("2027", "yearly");
+        env.run("2026", "yearly");
         env.drainWork();
 
         assertThat(env.context.getBean(CrashBeforeSending.class).crashes).hasValue(3);
         List<Map<String, Object>> vouchers = env.takeVouchers();
-        Map<String, Map<String, Object>> expected = expectedVouchers(city, "2027");
+        Map<String, Map<String, Object>> expected = expectedVouchers(city, "2026");
         assertThat(vouchers).hasSize(expected.size());
         assertThat(byHousehold(vouchers).keySet()).isEqualTo(expected.keySet());
         SubjectKeys keys = env.context.getBean(SubjectKeys.class);
         assertThat(vouchers).allSatisfy(v -> assertThat(v.get("voucherCode"))
-                .isEqualTo(VoucherCode.of(keys, "waste-bags", "2027", (String) v.get("householdId"))));
+                .isEqualTo(VoucherCode.of(keys, "waste-bags", "2026", (String) v.get("householdId"))));
         assertThat(env.takeDeadLetters()).isEmpty();
 
         // the same run once more (Lambda retries a failed asynchronous run with the same run id): what was sent is
         // not sent again (before: every voucher of the run went out a second time)
-        env.run("2027", "yearly");
+        env.run("2026", "yearly");
         env.drainWork();
         assertThat(env.takeVouchers()).isEmpty();
     }
@@ -184,19 +185,19 @@ class VoucherRunScenarioTest {
         VoucherEnv env = env(Map.of());
         later.registerWith(env.magda);
         env.writeRoster(january.toJsonLines());
-        env.trigger("scheduled-yearly-run.json", Map.of("SCHEDULED_TIME", "2027-01-15T05:00:00Z"));
+        env.trigger("scheduled-yearly-run.json", Map.of("SCHEDULED_TIME", "2026-01-15T05:00:00Z"));
         env.drainWork();
-        assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(january, "2027").keySet());
+        assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(january, "2026").keySet());
 
         env.writeRoster(later.toJsonLines());
         long callsBefore = env.magda.callCount();
-        RunResult catchUp = env.trigger("scheduled-catch-up-run.json", Map.of("SCHEDULED_TIME", "2027-03-15T05:00:00Z"));
+        RunResult catchUp = env.trigger("scheduled-catch-up-run.json", Map.of("SCHEDULED_TIME", "2026-03-15T05:00:00Z"));
         env.drainWork();
 
-        assertThat(catchUp.period()).isEqualTo("2027");
-        assertThat(catchUp.runId()).isEqualTo("catch-up@2027-03-15T05:00:00Z");
-        Map<String, Map<String, Object>> expectedNew = expectedVouchers(later, "2027");
-        expectedNew.keySet().removeAll(expectedVouchers(january, "2027").keySet());
+        assertThat(catchUp.period()).isEqualTo("2026");
+        assertThat(catchUp.runId()).isEqualTo("catch-up@2026-03-15T05:00:00Z");
+        Map<String, Map<String, Object>> expectedNew = expectedVouchers(later, "2026");
+        expectedNew.keySet().removeAll(expectedVouchers(january, "2026").keySet());
         assertThat(expectedNew).isNotEmpty();
         assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedNew.keySet());
         long newMembers = later.households().subList(50, 70).stream().mapToLong(SyntheticCity.Household::size).sum();
@@ -217,7 +218,7 @@ class VoucherRunScenarioTest {
 
         List<String> rejections;
         try (LogCapture logs = new LogCapture()) {
-            RunResult run = env.run("2027", "yearly");
+            RunResult run = env.run("2026", "yearly");
             assertThat(run.householdsEnqueued()).isEqualTo(13);
             env.sqs.sendMessage(b -> b.queueUrl(env.workQueue()).messageBody("{\"not\":\"a work message\""));
             env.drainWork();
@@ -230,13 +231,13 @@ class VoucherRunScenarioTest {
                 m -> m.body().contains("householdId") ? m.body().replaceAll(".*\"householdId\":\"([^\"]+)\".*", "$1") : "not-json",
                 m -> m.messageAttributes().get("errorReason").stringValue()));
         assertThat(reasons).containsOnlyKeys("HH-EMPTY", "HH-BADINSZ", "HH-GARDEN", "not-json");
-        assertThat(reasons.get("HH-EMPTY")).isEqualTo("household HH-EMPTY has no members");
-        assertThat(reasons.get("HH-BADINSZ")).startsWith("household HH-BADINSZ, member 1: INSZ ").endsWith("fails the mod-97 check")
+        assertThat(reasons.get("HH-EMPTY")).isEqualTo("INVALID_MESSAGE household HH-EMPTY has no members");
+        assertThat(reasons.get("HH-BADINSZ")).startsWith("INVALID_MESSAGE household HH-BADINSZ, member 1: INSZ ").endsWith("fails the mod-97 check")
                 .doesNotContain(badInsz);
-        assertThat(reasons.get("HH-GARDEN")).isEqualTo("household HH-GARDEN has unknown zone 'GARDEN' (expected BAGS or CONTAINERS)");
-        assertThat(reasons.get("not-json")).startsWith("not a voucher work message");
+        assertThat(reasons.get("HH-GARDEN")).isEqualTo("INVALID_MESSAGE household HH-GARDEN has unknown zone 'GARDEN' (expected BAGS or CONTAINERS)");
+        assertThat(reasons.get("not-json")).startsWith("INVALID_MESSAGE not a voucher work message");
         assertThat(rejections).hasSize(4).allMatch(l -> l.contains("\"event\":\"VOUCHER_WORK_REJECTED\""));
-        assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(city, "2027").keySet());
+        assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(city, "2026").keySet());
     }
 
     @Test
@@ -247,7 +248,7 @@ class VoucherRunScenarioTest {
         env.writeRoster(city.toJsonLines());
         env.magda.faults().http500(SimulatorFaults.ALWAYS);
 
-        env.run("2027", "yearly");
+        env.run("2026", "yearly");
         int handed = 0;
         for (int i = 0; i < 2; i++) handed += env.pollWorkOnce();
         assertThat(handed).isPositive();
@@ -258,7 +259,7 @@ class VoucherRunScenarioTest {
         env.magda.faults().reset();
         sleep(60); // the circuit breaker's open state (50 ms here) ends
         env.drainWork();
-        assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(city, "2027").keySet());
+        assertThat(byHousehold(env.takeVouchers()).keySet()).isEqualTo(expectedVouchers(city, "2026").keySet());
         assertThat(env.takeDeadLetters()).isEmpty();
     }
 
@@ -311,13 +312,24 @@ class VoucherRunScenarioTest {
         VoucherEnv env = env(Map.of());
         env.writeRoster("");
         // 31 December 23:30 UTC is already 1 January in Brussels
-        RunResult r = env.trigger("scheduled-yearly-run.json", Map.of("SCHEDULED_TIME", "2026-12-31T23:30:00Z"));
-        assertThat(r.period()).isEqualTo("2027");
-        assertThat(r.runId()).isEqualTo("yearly@2026-12-31T23:30:00Z");
+        RunResult r = env.trigger("scheduled-yearly-run.json", Map.of("SCHEDULED_TIME", "2025-12-31T23:30:00Z"));
+        assertThat(r.period()).isEqualTo("2026");
+        assertThat(r.runId()).isEqualTo("yearly@2025-12-31T23:30:00Z");
         assertThat(r.householdsRead()).isZero();
 
         RunResult now = env.invokeRun("{\"scheme\":\"waste-bags\",\"runId\":\"manual\"}");
         assertThat(now.period()).isEqualTo(Integer.toString(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).getYear()));
+    }
+
+    @Test
+    void a_run_for_a_period_whose_status_date_lies_after_today_fails_saying_why_and_enqueues_nothing() {
+        VoucherEnv env = env(Map.of());
+        env.writeRoster(SyntheticCity.generate(5, SEED).toJsonLines());
+        String next = Integer.toString(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).getYear() + 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.run(next, "yearly"))
+                .hasMessageContaining("period " + next + " lies in the future (status date " + next + "-01-01");
+        assertThat(env.approximateMessages(env.workQueue())).isZero();
     }
 
     private static void sleep(long millis) {

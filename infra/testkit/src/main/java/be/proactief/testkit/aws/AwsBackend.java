@@ -42,8 +42,13 @@ public final class AwsBackend implements AutoCloseable {
 
     /** Starts dynalite and ElasticMQ on free loopback ports. */
     public static AwsBackend embedded() {
+        return embedded(null);
+    }
+
+    /** The same, dynalite keeping its tables in {@code dataDir} across restarts when given (the queues stay in memory). */
+    public static AwsBackend embedded(java.nio.file.Path dataDir) {
         List<AutoCloseable> owned = new ArrayList<>();
-        Dynalite dynalite = Dynalite.start();
+        Dynalite dynalite = Dynalite.start(dataDir);
         owned.add(dynalite);
         try {
             ElasticMq elasticMq = ElasticMq.start();

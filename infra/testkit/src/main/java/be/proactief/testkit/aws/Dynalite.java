@@ -42,14 +42,19 @@ public final class Dynalite implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts dynalite on a free port and waits until it answers. */
+    /** Starts dynalite, in memory, on a free port and waits until it answers. */
     public static Dynalite start() {
+        return start(null);
+    }
+
+    /** Starts dynalite on a free port, its tables kept in {@code dataDir} (LevelDB) when given, and waits until it answers. */
+    public static Dynalite start(Path dataDir) {
         Path cli = cli();
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
             try {
-                return startOn(cli, port);
+                return startOn(cli, port, dataDir);
             } catch (IllegalStateException e) {
                 last = e; // the port may have been taken between probing and binding
             }
@@ -57,9 +62,10 @@ public final class Dynalite implements AutoCloseable {
         throw last;
     }
 
-    private static Dynalite startOn(Path cli, int port) {
+    private static Dynalite startOn(Path cli, int port, Path dataDir) {
         List<String> command = new ArrayList<>(List.of(node(), cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -40,12 +40,13 @@ final class Responses {
      * The answer to a check. {@code unknownReason} (UNKNOWN only): PLATFORM_UNAVAILABLE, TIMEOUT, MALFORMED_REPLY,
      * MISMATCHED_REPLY, PLATFORM_ERROR, CIRCUIT_OPEN or TOO_BUSY. {@code reviewReason}, {@code platformCodes} and
      * {@code reviewCaseId} (REVIEW only): why a caseworker must decide, the platform's codes, the case opened.
+     * {@code provisional}: the status date lies after today, so the answer is a forecast, stored nowhere (no case either).
      */
     @Serdeable
     record CheckResponse(String scheme, int schemeVersion, PeriodView period, String outcome, String tier, BenefitView benefit,
                          String basis, String decidedAt, String validUntil, String decisionId, String explanation,
                          String explanationEn, Long retryAfterSeconds, String unknownReason, String reviewReason,
-                         List<String> platformCodes, String reviewCaseId) {
+                         List<String> platformCodes, String reviewCaseId, boolean provisional) {
         static CheckResponse of(DecisionResult r, String now) {
             Explanation e = Explanation.of(r);
             Decision d = r.decision();
@@ -56,7 +57,8 @@ final class Responses {
                     d == null ? null : d.basis().name(), d == null ? now : d.decidedAt().toString(),
                     d == null ? null : d.validUntil().toString(), d == null ? null : d.decisionId(), e.nl(), e.en(),
                     r.retryAfter() == null ? null : Math.max(1, r.retryAfter().toSeconds()), r.unknownReason(),
-                    c == null ? null : c.reason().name(), c == null ? null : c.platformCodes(), c == null ? null : c.caseId());
+                    r.reviewReason() == null ? null : r.reviewReason().name(), r.reviewReason() == null ? null : r.platformCodes(),
+                    c == null ? null : c.caseId(), r.provisional());
         }
     }
 
@@ -118,12 +120,19 @@ final class Responses {
     }
 
     @Serdeable
+    record VersionView(int version, String validFrom, List<TierView> tiers) {
+    }
+
+    @Serdeable
     record SchemeView(String id, int version, String name, String nameEn, String periodKind, String statusDate, List<TierView> tiers,
-                      List<Integer> olderVersions) {
-        static SchemeView of(SchemeVersion s, List<Integer> older) {
+                      List<Integer> olderVersions, List<VersionView> versions) {
+        static SchemeView of(SchemeVersion s, List<Integer> older, List<SchemeVersion> all) {
             return new SchemeView(s.id(), s.version(), s.nameNl(), s.nameEn(), s.period().kind().name(), s.period().statusDate().name(),
-                    s.tiers().stream().map(t -> new TierView(t.id(), t.statuses(), t.groundNl(), t.groundEn(), BenefitView.of(t.benefit()))).toList(),
-                    older);
+                    tiers(s), older, all.stream().map(v -> new VersionView(v.version(), v.validFromLabel(), tiers(v))).toList());
+        }
+
+        private static List<TierView> tiers(SchemeVersion s) {
+            return s.tiers().stream().map(t -> new TierView(t.id(), t.statuses(), t.groundNl(), t.groundEn(), BenefitView.of(t.benefit()))).toList();
         }
     }
 

@@ -12,18 +12,22 @@ import java.util.List;
 public class SchemeController {
 
     private final SchemeCatalog catalog;
+    private final be.proactief.core.engine.EntitlementEngine engine;
 
-    SchemeController(SchemeCatalog catalog) {
+    SchemeController(SchemeCatalog catalog, be.proactief.core.engine.EntitlementEngine engine) {
         this.catalog = catalog;
+        this.engine = engine;
     }
 
+    /** {@code version}: the version governing today's period; {@code versions}: every version with its validFrom, oldest first. */
     @Get
     public Responses.SchemeCatalogView list() {
         List<Responses.SchemeView> schemes = catalog.ids().stream().map(id -> {
-            SchemeVersion current = catalog.current(id).orElseThrow();
-            List<Integer> older = catalog.all().stream().filter(v -> v.id().equals(id) && v.version() != current.version())
+            SchemeVersion latest = catalog.current(id).orElseThrow();
+            SchemeVersion today = catalog.governing(id, latest.periodContaining(engine.today()));
+            List<Integer> older = catalog.all().stream().filter(v -> v.id().equals(id) && v.version() != today.version())
                     .map(SchemeVersion::version).toList();
-            return Responses.SchemeView.of(current, older);
+            return Responses.SchemeView.of(today, older, catalog.versions(id));
         }).toList();
         return new Responses.SchemeCatalogView(schemes);
     }

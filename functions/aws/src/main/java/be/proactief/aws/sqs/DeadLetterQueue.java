@@ -1,4 +1,4 @@
-package be.proactief.function.voucherissuer.queue;
+package be.proactief.aws.sqs;
 
 import be.proactief.aws.audit.Json;
 import be.proactief.core.insz.Insz;
@@ -13,37 +13,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Puts a work message that can never succeed (no members, a bad INSZ, an unknown zone, not a work
- * message at all) straight on the {@code voucher-work-dlq}, with the reason as message attribute
- * {@code errorReason}, and logs one line. Retrying such a message five times would only delay the
- * alarm; transient failures (UNKNOWN) go the other way, through SQS redelivery.
+ * Puts a message that can never succeed (an invalid invoice, a household without members, not a message of the
+ * contract at all) straight on its queue's DLQ, with message attribute {@code errorReason}
+ * {@code INVALID_MESSAGE <why>}, and logs one line ({@code event} as given, e.g. {@code VOUCHER_WORK_REJECTED}).
+ * Retrying such a message would only delay the alarm; transient failures (UNKNOWN) go the other way, through SQS
+ * redelivery. {@link SqsBatch} is the one caller.
  */
 public final class DeadLetterQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
 
+    public static final String INVALID_MESSAGE = "INVALID_MESSAGE ";
+
     private final SqsClient sqs;
     private final String queueUrl;
+    private final String event;
     private final Clock clock;
 
-    public DeadLetterQueue(SqsClient sqs, String queueUrl, Clock clock) {
+    /** @param event the {@code event} of the log line, e.g. {@code VOUCHER_WORK_REJECTED} */
+    public DeadLetterQueue(SqsClient sqs, String queueUrl, String event, Clock clock) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.event = event;
         this.clock = clock;
     }
 
-    /** @param reason free of personal data (INSZ masked); redacted again to be sure */
-    public void reject(SQSEvent.SQSMessage message, String reason) {
-        String safe = Insz.redact(reason);
+    /** @param why free of personal data (INSZ masked); redacted again to be sure */
+    public void reject(SQSEvent.SQSMessage message, String why) {
+        String safe = Insz.redact(INVALID_MESSAGE + why);
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.getBody()).messageAttributes(Map.of(
                 "errorReason", text(safe.length() > 250 ? safe.substring(0, 250) + "…" : safe),
                 "sourceMessageId", text(message.getMessageId()),
                 "failedAt", text(clock.instant().toString()))));
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "VOUCHER_WORK_REJECTED");
+        line.put("event", event);
         line.put("messageId", message.getMessageId());
         line.put("reason", safe);
-        line.put("movedTo", "voucher-work-dlq");
+        line.put("movedTo", queueUrl.substring(queueUrl.lastIndexOf('/') + 1));
         LOG.warn(Json.object(line));
     }
 
