@@ -52,7 +52,11 @@ final class LocalRun implements AutoCloseable {
         local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
         local.put("aws.region", AwsBackend.REGION.id());
         // attached to a serve: its subject keys and scheme files, so that what is decided here is what the serve decides
-        if (backend == Backend.SERVE) ServeSettings.read().forEach(local::put);
+        if (backend == Backend.SERVE) {
+            Map<String, Object> shared = ServeSettings.read();
+            ServeSettings.refuseOtherKeys(shared);
+            shared.forEach(local::put);
+        }
         this.functions = new LocalFunctions(SamTemplate.load(ProjectPaths.template(), Map.of()), aws.resources(), local);
     }
 
@@ -234,6 +238,19 @@ final class LocalRun implements AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * An attached run whose own {@code PROACTIEF_SUBJECT_KEYS} differs from the serve's would decide under other
+         * pseudonyms in the serve's tables (and issue vouchers twice): refused, saying what to do.
+         */
+        static void refuseOtherKeys(Map<String, Object> shared) {
+            String own = System.getProperty("proactief.subject.keys", System.getenv("PROACTIEF_SUBJECT_KEYS"));
+            if (own == null || own.isBlank()) return;
+            if (!own.equals(shared.get("proactief.subject.keys"))) {
+                throw new IllegalStateException("the running serve decides under other subject keys than PROACTIEF_SUBJECT_KEYS here; "
+                        + "unset it, or set it as for the serve (or stop the serve)");
             }
         }
 

@@ -35,6 +35,7 @@ public final class DecisionItem {
             .addAttribute(String.class, a -> a.name("fulfilmentRef").getter(DecisionItem::getFulfilmentRef).setter(DecisionItem::setFulfilmentRef))
             .addAttribute(String.class, a -> a.name("fulfilledAt").getter(DecisionItem::getFulfilledAt).setter(DecisionItem::setFulfilledAt))
             .addAttribute(String.class, a -> a.name("fulfilmentRunId").getter(DecisionItem::getFulfilmentRunId).setter(DecisionItem::setFulfilmentRunId))
+            .addAttribute(Boolean.class, a -> a.name("fulfilmentSendTracked").getter(DecisionItem::getFulfilmentSendTracked).setter(DecisionItem::setFulfilmentSendTracked))
             .addAttribute(String.class, a -> a.name("fulfilmentSentAt").getter(DecisionItem::getFulfilmentSentAt).setter(DecisionItem::setFulfilmentSentAt))
             .addAttribute(software.amazon.awssdk.enhanced.dynamodb.EnhancedType.listOf(String.class),
                     a -> a.name("platformWarnings").getter(DecisionItem::getPlatformWarnings).setter(DecisionItem::setPlatformWarnings))
@@ -64,6 +65,7 @@ public final class DecisionItem {
     private String fulfilmentRunId;
     private java.util.List<String> platformWarnings;
     private String fulfilmentSentAt;
+    private Boolean fulfilmentSendTracked;
 
     public String getPk() { return pk; }
     public void setPk(String v) { pk = v; }
@@ -109,6 +111,8 @@ public final class DecisionItem {
     public void setFulfilledAt(String v) { fulfilledAt = v; }
     public String getFulfilmentRunId() { return fulfilmentRunId; }
     public void setFulfilmentRunId(String v) { fulfilmentRunId = v; }
+    public Boolean getFulfilmentSendTracked() { return fulfilmentSendTracked; }
+    public void setFulfilmentSendTracked(Boolean v) { fulfilmentSendTracked = v; }
     public String getFulfilmentSentAt() { return fulfilmentSentAt; }
     public void setFulfilmentSentAt(String v) { fulfilmentSentAt = v; }
     public java.util.List<String> getPlatformWarnings() { return platformWarnings; }

@@ -89,14 +89,16 @@ public final class DynamoDecisionStore implements DecisionStore {
     }
 
     @Override
-    public FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment) {
+    public FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, String decisionId, Fulfilment fulfilment) {
         DecisionItem update = new DecisionItem();
         update.setPk(subject.value());
         update.setSk(sortKey(scheme, periodId));
         update.setFulfilmentRef(fulfilment.reference());
         update.setFulfilledAt(fulfilment.at().toString());
         update.setFulfilmentRunId(fulfilment.runId());
-        Expression once = Expression.builder().expression("attribute_exists(pk) AND attribute_not_exists(fulfilmentRef)").build();
+        update.setFulfilmentSendTracked(true);
+        Expression once = Expression.builder().expression("attribute_exists(pk) AND attribute_not_exists(fulfilmentRef) AND decisionId = :decision")
+                .expressionValues(Map.of(":decision", AttributeValue.fromS(decisionId))).build();
         try {
             table.updateItem(UpdateItemEnhancedRequest.builder(DecisionItem.class).item(update)
                     .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).conditionExpression(once).build());
@@ -104,6 +106,9 @@ public final class DynamoDecisionStore implements DecisionStore {
         } catch (ConditionalCheckFailedException alreadyOrMissing) {
             DecisionItem existing = read(subject, scheme, periodId)
                     .orElseThrow(() -> new IllegalStateException("no decision stored for " + scheme + "#" + periodId + " of this subject"));
+            if (existing.getFulfilmentRef() == null) {
+                throw new IllegalStateException("decision " + decisionId + " of " + scheme + "#" + periodId + " was replaced meanwhile; decide again");
+            }
             return new FulfilmentResult(false, fulfilmentOf(existing));
         }
     }
@@ -167,6 +172,7 @@ public final class DynamoDecisionStore implements DecisionStore {
             i.setFulfilledAt(d.fulfilment().at().toString());
             i.setFulfilmentRunId(d.fulfilment().runId());
             i.setFulfilmentSentAt(d.fulfilment().sentAt() == null ? null : d.fulfilment().sentAt().toString());
+            i.setFulfilmentSendTracked(true);
         }
         return i;
     }
@@ -181,7 +187,10 @@ public final class DynamoDecisionStore implements DecisionStore {
     }
 
     private static Fulfilment fulfilmentOf(DecisionItem i) {
-        return i.getFulfilmentRef() == null ? null : new Fulfilment(i.getFulfilmentRef(), Instant.parse(i.getFulfilledAt()), i.getFulfilmentRunId(),
-                i.getFulfilmentSentAt() == null ? null : Instant.parse(i.getFulfilmentSentAt()));
+        if (i.getFulfilmentRef() == null) return null;
+        Instant sentAt = i.getFulfilmentSentAt() != null ? Instant.parse(i.getFulfilmentSentAt())
+                // recorded before sends were tracked: it was sent then (re-sending a whole year at the first catch-up would not do)
+                : Boolean.TRUE.equals(i.getFulfilmentSendTracked()) ? null : Instant.parse(i.getFulfilledAt());
+        return new Fulfilment(i.getFulfilmentRef(), Instant.parse(i.getFulfilledAt()), i.getFulfilmentRunId(), sentAt);
     }
 }

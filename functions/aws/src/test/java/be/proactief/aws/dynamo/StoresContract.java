@@ -152,7 +152,7 @@ abstract class StoresContract {
         assertThat(decisions().replaceUnfulfilled(valid(s, Outcome.NOT_ENTITLED), first.decisionId()).decisionId())
                 .as("the expected decision is no longer there").isEqualTo(replacement.decisionId());
 
-        decisions().recordFulfilment(s, "school-discount", "2026-11", new Fulfilment("V-1", now, "run"));
+        decisions().recordFulfilment(s, "school-discount", "2026-11", replacement.decisionId(), new Fulfilment("V-1", now, "run"));
         assertThat(decisions().replaceUnfulfilled(valid(s, Outcome.NOT_ENTITLED), replacement.decisionId()).outcome())
                 .as("a benefit handed out stays").isEqualTo(Outcome.ENTITLED);
     }
@@ -243,10 +243,10 @@ abstract class StoresContract {
     @Test
     void fulfilment_is_recorded_exactly_once() {
         SubjectKey s = freshSubject();
-        decisions().putIfNoValidDecision(valid(s, Outcome.ENTITLED), now);
+        String id = decisions().putIfNoValidDecision(valid(s, Outcome.ENTITLED), now).decisionId();
         Fulfilment first = new Fulfilment("VOUCHER-A", now, "run-1");
-        assertThat(decisions().recordFulfilment(s, "school-discount", "2026-11", first)).isEqualTo(new DecisionStore.FulfilmentResult(true, first));
-        DecisionStore.FulfilmentResult again = decisions().recordFulfilment(s, "school-discount", "2026-11", new Fulfilment("VOUCHER-B", now, "run-2"));
+        assertThat(decisions().recordFulfilment(s, "school-discount", "2026-11", id, first)).isEqualTo(new DecisionStore.FulfilmentResult(true, first));
+        DecisionStore.FulfilmentResult again = decisions().recordFulfilment(s, "school-discount", "2026-11", id, new Fulfilment("VOUCHER-B", now, "run-2"));
         assertThat(again.recordedNow()).isFalse();
         assertThat(again.fulfilment()).isEqualTo(first);
         assertThat(decisions().find(s, "school-discount", "2026-11", now).orElseThrow().fulfilment()).isEqualTo(first);
@@ -255,8 +255,8 @@ abstract class StoresContract {
     @Test
     void a_fulfilled_decision_is_never_replaced_even_when_past_validity() {
         SubjectKey s = freshSubject();
-        decisions().putIfNoValidDecision(decision(s, "2026-11", Outcome.ENTITLED, now.plusSeconds(5), now.plus(Duration.ofDays(400))), now);
-        decisions().recordFulfilment(s, "school-discount", "2026-11", new Fulfilment("VOUCHER-A", now, "run-1"));
+        String id = decisions().putIfNoValidDecision(decision(s, "2026-11", Outcome.ENTITLED, now.plusSeconds(5), now.plus(Duration.ofDays(400))), now).decisionId();
+        decisions().recordFulfilment(s, "school-discount", "2026-11", id, new Fulfilment("VOUCHER-A", now, "run-1"));
         Instant later = now.plusSeconds(10);
         Decision kept = decisions().putIfNoValidDecision(valid(s, Outcome.NOT_ENTITLED), later);
         assertThat(kept.fulfilment().reference()).isEqualTo("VOUCHER-A");
@@ -264,8 +264,31 @@ abstract class StoresContract {
 
     @Test
     void fulfilment_without_a_decision_is_refused() {
-        assertThatThrownBy(() -> decisions().recordFulfilment(freshSubject(), "school-discount", "2026-11", new Fulfilment("X", now, "r")))
+        assertThatThrownBy(() -> decisions().recordFulfilment(freshSubject(), "school-discount", "2026-11", "d-1", new Fulfilment("X", now, "r")))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fulfilment_of_a_decision_replaced_meanwhile_is_refused() {
+        SubjectKey s = freshSubject();
+        Decision first = decisions().putIfNoValidDecision(valid(s, Outcome.ENTITLED), now);
+        decisions().replaceUnfulfilled(valid(s, Outcome.NOT_ENTITLED), first.decisionId());
+
+        assertThatThrownBy(() -> decisions().recordFulfilment(s, "school-discount", "2026-11", first.decisionId(), new Fulfilment("X", now, "r")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("replaced meanwhile");
+        assertThat(decisions().find(s, "school-discount", "2026-11", now).orElseThrow().fulfilment()).isNull();
+    }
+
+    @Test
+    void a_fulfilment_recorded_before_sends_were_tracked_counts_as_sent() {
+        SubjectKey s = freshSubject();
+        DecisionItem legacy = DynamoDecisionStore.toItem(valid(s, Outcome.ENTITLED).withFulfilment(new Fulfilment("V-OLD", now, "yearly")));
+        legacy.setFulfilmentSendTracked(null);
+        legacy.setFulfilmentSentAt(null);
+        DynamoDbEnhancedClient.builder().dynamoDbClient(backend().dynamoDb()).build()
+                .table(backend().resources().table("DecisionsTable"), DecisionItem.SCHEMA).putItem(legacy);
+
+        assertThat(decisions().find(s, "school-discount", "2026-11", now).orElseThrow().fulfilment().sent()).isTrue();
     }
 
     @Test

@@ -34,13 +34,13 @@ public interface DecisionStore {
 
     /**
      * Records that the benefit was handed out, exactly once: a conditional write that succeeds
-     * only if the decision exists and has no fulfilment yet.
+     * only if the decision {@code decisionId} is the one stored and has no fulfilment yet.
      *
      * @return the fulfilment now on the decision: {@code fulfilment} itself when this call recorded
      *         it, else the one recorded earlier
-     * @throws IllegalStateException when no such decision is stored
+     * @throws IllegalStateException when no such decision is stored (or another one took its place meanwhile)
      */
-    FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment);
+    FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, String decisionId, Fulfilment fulfilment);
 
     /**
      * Records that the fulfilment {@code reference} was sent: a conditional update that succeeds once, while the

@@ -92,7 +92,9 @@ public final class EntitlementEngine {
         Period period = request.periodId() != null ? latest.periodOf(request.periodId()) : latest.periodContaining(date);
         SchemeVersion scheme = catalog.governing(latest.id(), period);
         SubjectKey subject = keys.person(scheme.id(), request.insz());
-        DecisionResult result = decide(scheme, period, date, subject, request.insz(), request.origin());
+        DecisionResult decided = decide(scheme, period, date, subject, request.insz(), request.origin());
+        // about a status date after today, whatever decided it (an override, a forecast, no answer): provisional
+        DecisionResult result = inTheFuture(period) && !decided.provisional() ? decided.asProvisional() : decided;
         audit(request.caller(), "CHECK", result);
         return result;
     }
@@ -130,7 +132,9 @@ public final class EntitlementEngine {
         String who = caller == null ? "unknown" : caller;
         Instant now = clock.instant();
 
-        Optional<Decision> stored = decisions.find(household, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
+        // a decision whose benefit was handed out is kept whatever its validity: found under any key of the ring, it is
+        // never decided again beside itself (which, after a rotation, would write a second one under the new key)
+        Optional<Decision> stored = decisions.find(household, scheme.id(), period.id(), now).filter(d -> d.fulfilment() != null || d.holdsAt(now));
         if (stored.isPresent() && (stored.get().fulfilment() != null
                 || (stored.get().basis() == Basis.PLATFORM && stored.get().schemeVersion() == scheme.version()
                 && members.stream().noneMatch(m -> activeOverride(scheme, period, date, keys.person(scheme.id(), m), now).isPresent())))) {
@@ -224,7 +228,7 @@ public final class EntitlementEngine {
         // a status date after today: the platform can only forecast; asked, and stored nowhere
         boolean provisional = inTheFuture(period);
         Optional<Decision> stored = provisional ? Optional.empty()
-                : decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.holdsAt(now));
+                : decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.fulfilment() != null || d.holdsAt(now));
         if (stored.isPresent() && (stored.get().schemeVersion() == scheme.version() || stored.get().fulfilment() != null)) {
             return DecisionResult.decided(versionOf(stored.get(), scheme), period, stored.get(), 0, true);
         }
@@ -266,7 +270,13 @@ public final class EntitlementEngine {
         Decision decision = new Decision(UUID.randomUUID().toString(), stored.map(Decision::subject).orElse(subject), scheme.id(),
                 scheme.version(), period.id(), period.from(), period.until(), outcome, granted == null ? null : granted.id(), Basis.PLATFORM,
                 last.platformReference(), null, now, validUntil, retentionEnd(scheme, period), null, last.warnings());
-        if (provisional) return DecisionResult.decided(scheme, period, decision, calls, false).asProvisional();
+        if (provisional) {
+            // a forecast, stored nowhere: it has no decision id anyone could look up
+            Decision forecast = new Decision("provisional", decision.subject(), decision.scheme(), decision.schemeVersion(), decision.periodId(),
+                    decision.periodFrom(), decision.periodUntil(), decision.outcome(), decision.tier(), decision.basis(), decision.platformReference(),
+                    null, decision.decidedAt(), decision.validUntil(), null, null, decision.platformWarnings());
+            return DecisionResult.decided(scheme, period, forecast, calls, false).asProvisional();
+        }
         Decision kept = stored.isPresent() ? decisions.replaceUnfulfilled(decision, stored.get().decisionId())
                 : decisions.putIfNoValidDecision(decision, now);
         return DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));

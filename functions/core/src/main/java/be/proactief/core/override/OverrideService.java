@@ -49,16 +49,9 @@ public final class OverrideService {
     }
 
     /** Thrown for a request that breaks a rule; {@code field} names the request field. */
-    public static final class InvalidOverrideException extends IllegalArgumentException {
-        private final String field;
-
+    public static final class InvalidOverrideException extends be.proactief.core.messaging.InvalidFieldException {
         public InvalidOverrideException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(field, message);
         }
     }
 
@@ -84,6 +77,13 @@ public final class OverrideService {
                 tier = scheme.tiers().get(0).id();
             } else if (scheme.tier(tier).isEmpty()) {
                 throw new InvalidOverrideException("tier", "unknown tier " + Insz.quoteMasked(tier) + " for scheme " + scheme.id() + "; one of " + tierIds(scheme));
+            }
+            // every version governing a period the override covers must know the tier, or that period could not be stated
+            for (SchemeVersion v : governingDuring(scheme, validFrom, request.validUntil())) {
+                if (v.tier(tier).isEmpty()) {
+                    throw new InvalidOverrideException("tier", "tier " + Insz.quoteMasked(tier) + " is not in version " + v.version() + " of scheme "
+                            + scheme.id() + ", which governs part of the override's validity; one of " + tierIds(v));
+                }
             }
         } else if (tier != null) {
             throw new InvalidOverrideException("tier", "a NOT_ENTITLED override has no tier");
@@ -151,6 +151,16 @@ public final class OverrideService {
         if (Insz.foundIn(text)) {
             throw new InvalidOverrideException(field, field + " may not contain a national number (INSZ); the override is already linked to its resident");
         }
+    }
+
+    /** The versions that govern the periods sharing a day with [from, until]. */
+    private List<SchemeVersion> governingDuring(SchemeVersion latest, LocalDate from, LocalDate until) {
+        List<SchemeVersion> found = new ArrayList<>();
+        found.add(catalog.governing(latest.id(), latest.periodContaining(from)));
+        for (SchemeVersion v : catalog.versions(latest.id())) {
+            if (v.validFrom() != null && v.validFrom().isAfter(from) && !v.validFrom().isAfter(until) && !found.contains(v)) found.add(v);
+        }
+        return found;
     }
 
     private static String tierIds(SchemeVersion scheme) {

@@ -46,16 +46,9 @@ public record ReviewQuery(String scheme, ReviewCase.State state, Order order, in
     }
 
     /** A query field out of bounds, or a cursor that no page of this service gave; {@code field} names it. */
-    public static final class InvalidQueryException extends IllegalArgumentException {
-        private final String field;
-
+    public static final class InvalidQueryException extends be.proactief.core.messaging.InvalidFieldException {
         public InvalidQueryException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(field, message);
         }
     }
 

@@ -78,10 +78,20 @@ public final class SchemeCatalog {
         for (TreeMap<Integer, SchemeVersion> ofScheme : byId.values()) {
             SchemeVersion first = ofScheme.firstEntry().getValue();
             for (SchemeVersion v : ofScheme.values()) {
-                if (v.period().kind() != first.period().kind()) {
-                    throw new SchemeFileException(v.sourceFile(), "period.kind", "is " + v.period().kind() + ", but version " + first.version()
-                            + " of scheme '" + v.id() + "' is " + first.period().kind() + "; a new version keeps the period kind");
+                if (!v.period().equals(first.period())) {
+                    throw new SchemeFileException(v.sourceFile(), "period", "is " + v.period() + ", but version " + first.version()
+                            + " of scheme '" + v.id() + "' has " + first.period() + "; a new version keeps the period (kind, statusDate, endMonthDay)");
                 }
+            }
+        }
+        for (TreeMap<Integer, SchemeVersion> ofScheme : byId.values()) {
+            SchemeVersion previous = null;
+            for (SchemeVersion v : ofScheme.values()) {
+                if (previous != null && previous.validFrom() != null && (v.validFrom() == null || !v.validFrom().isAfter(previous.validFrom()))) {
+                    throw new SchemeFileException(v.sourceFile(), "validFrom", "must come after version " + previous.version() + "'s validFrom ("
+                            + previous.validFromLabel() + "), or version " + v.version() + " would never govern a period");
+                }
+                previous = v;
             }
         }
         return new SchemeCatalog(byId);

@@ -102,7 +102,8 @@ public final class SubjectKeys {
         for (String id : macs.get(scheme).keySet()) {
             if (!id.equals(ring.current())) older.add(new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(scheme, id), data)), id));
         }
-        older.sort(java.util.Comparator.comparing(SubjectKey::keyId).reversed()); // the newest older secret first
+        // the newest older secret first: by length, then text, so that k10 comes after k9
+        older.sort(java.util.Comparator.comparing((SubjectKey k) -> k.keyId().length()).thenComparing(SubjectKey::keyId).reversed());
         return new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(scheme, ring.current()), data)), ring.current(), older);
     }
 

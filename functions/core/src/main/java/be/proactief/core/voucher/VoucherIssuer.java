@@ -97,7 +97,7 @@ public final class VoucherIssuer {
         if (fulfilment == null) {
             String code = VoucherCode.of(keys, scheme.id(), period.id(), household.householdId());
             DecisionStore.FulfilmentResult recorded = decisions.recordFulfilment(result.decision().subject(), scheme.id(), period.id(),
-                    new Fulfilment(code, clock.instant(), item.runId()));
+                    result.decision().decisionId(), new Fulfilment(code, clock.instant(), item.runId()));
             fulfilment = recorded.fulfilment();
             recordedNow = recorded.recordedNow();
         }

@@ -192,9 +192,9 @@ class EntitlementEngineTest {
     @Test
     void an_entitled_decision_holds_until_the_end_of_its_period_in_brussels() {
         f.platform.with(resident, "BIM_BVT_IN_FAMILY");
-        DecisionResult r = f.engine.decide(DecisionRequest.forPeriod(resident, "waste-bags", "2027", "run"));
-        assertThat(r.decision().validUntil()).isEqualTo(java.time.Instant.parse("2027-12-31T23:00:00Z"));
-        assertThat(r.decision().expiresAt()).isEqualTo(java.time.Instant.parse("2029-12-31T23:00:00Z"));
+        DecisionResult r = f.engine.decide(DecisionRequest.forPeriod(resident, "waste-bags", "2026", "run"));
+        assertThat(r.decision().validUntil()).isEqualTo(java.time.Instant.parse("2026-12-31T23:00:00Z"));
+        assertThat(r.decision().expiresAt()).isEqualTo(java.time.Instant.parse("2028-12-31T23:00:00Z"));
     }
 
     @Test

@@ -104,4 +104,22 @@ class KeyRotationTest {
         assertThat(key.everyKey()).extracting(SubjectKey::keyId).containsExactly("k2", "k1");
         assertThat(key.everyKey().get(1)).isEqualTo(ring("k1", "k1").person("waste-bags", adult));
     }
+
+    @Test
+    void a_voucher_given_through_an_override_that_has_ended_is_not_given_again_after_a_rotation() {
+        SubjectKeys before = ring("k1", "k1");
+        SubjectKeys after = ring("k2", "k1", "k2");
+        f.platform.with(adult, "BIM_BVT_IN_FAMILY"); // the platform would say yes too, once asked
+        new OverrideService(f.catalog, before, f.overrides, new ReviewService(f.catalog, before, f.reviews, new RecordingPublisher(), f.audit, f.clock),
+                f.audit, f.clock).create(new OverrideService.NewOverride(adult, "waste-bags", Outcome.ENTITLED, null,
+                ReasonCode.RECENT_MOVE, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-1"));
+        assertThat(issue(before, "catch-up-11", "HH-9", adult).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
+
+        f.clock.set(java.time.ZonedDateTime.of(2026, 12, 15, 9, 0, 0, 0, java.time.ZoneId.of("Europe/Brussels")).toInstant());
+        VoucherIssuer.Issued december = issue(after, "catch-up-12", "HH-9", adult);
+
+        assertThat(december.outcome()).as("its decision held only until the override's end, yet its voucher stands")
+                .isEqualTo(VoucherIssuer.Issued.Outcome.ALREADY_FULFILLED);
+        assertThat(vouchers.bodies).hasSize(1);
+    }
 }

@@ -53,10 +53,13 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
 
     @java.lang.Override
-    public synchronized FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, Fulfilment fulfilment) {
+    public synchronized FulfilmentResult recordFulfilment(SubjectKey subject, String scheme, String periodId, String decisionId, Fulfilment fulfilment) {
         String k = key(subject, scheme, periodId);
         Decision existing = items.get(k);
         if (existing == null) throw new IllegalStateException("no decision stored for " + scheme + "#" + periodId);
+        if (existing.fulfilment() == null && !existing.decisionId().equals(decisionId)) {
+            throw new IllegalStateException("decision " + decisionId + " was replaced meanwhile");
+        }
         if (existing.fulfilment() != null) return new FulfilmentResult(false, existing.fulfilment());
         items.put(k, existing.withFulfilment(fulfilment));
         return new FulfilmentResult(true, fulfilment);

@@ -124,7 +124,7 @@ class VoucherIssuerTest {
     void the_code_recorded_first_is_the_one_sent_even_if_the_code_rule_changed() {
         f.platform.with(adult, BIM);
         DecisionResult decided = f.engine.decideHousehold("HH-000042", List.of(adult), "waste-bags", "2026", "test");
-        f.decisions.recordFulfilment(decided.decision().subject(), "waste-bags", "2026",
+        f.decisions.recordFulfilment(decided.decision().subject(), "waste-bags", "2026", decided.decision().decisionId(),
                 new be.proactief.core.decision.Fulfilment("OLD0-CODE-FROM-BEFORE", f.clock.instant(), "yearly"));
         assertThat(issuer.issue(item("yearly", "BAGS", adult)).voucher().voucherCode()).isEqualTo("OLD0-CODE-FROM-BEFORE");
     }

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * One SQS record: read the invoice, discount it (core), send the statement to the
  * discounted-invoices queue with the invoice id (and revision, from 2 on) as deduplication key. A child
  * under REVIEW gets its statement at once ({@code reviewPending}); the record is done. Any exception fails the
- * record: {@link InvalidInvoiceException} (never succeeds; reaches the DLQ after
- * {@code maxReceiveCount}) and {@link EntitlementUnknownException} (platform unavailable; retried,
- * nothing sent). {@code SqsBatch} writes the one log line per failure, INSZ masked.
+ * record: {@link InvalidInvoiceException} (never succeeds; {@code SqsBatch} puts it on the DLQ at once with
+ * {@code errorReason INVALID_MESSAGE <why>}) and {@link EntitlementUnknownException} (platform unavailable;
+ * retried, nothing sent). {@code SqsBatch} writes the one log line per failure, INSZ masked.
  */
 @Singleton
 public class InvoiceProcessor {

@@ -55,7 +55,7 @@ final class Responses {
             return new CheckResponse(r.scheme().id(), r.scheme().version(), PeriodView.of(r.period()), r.outcome().name(),
                     tier == null ? null : tier.id(), tier == null ? null : BenefitView.of(tier.benefit()),
                     d == null ? null : d.basis().name(), d == null ? now : d.decidedAt().toString(),
-                    d == null ? null : d.validUntil().toString(), d == null ? null : d.decisionId(), e.nl(), e.en(),
+                    d == null ? null : d.validUntil().toString(), d == null || r.provisional() ? null : d.decisionId(), e.nl(), e.en(),
                     r.retryAfter() == null ? null : Math.max(1, r.retryAfter().toSeconds()), r.unknownReason(),
                     r.reviewReason() == null ? null : r.reviewReason().name(), r.reviewReason() == null ? null : r.platformCodes(),
                     c == null ? null : c.caseId(), r.provisional());

@@ -1,8 +1,7 @@
 package be.proactief.function.checkapi.http;
 
 import be.proactief.core.insz.InvalidInszException;
-import be.proactief.core.override.OverrideService.InvalidOverrideException;
-import be.proactief.core.review.ReviewQuery.InvalidQueryException;
+import be.proactief.core.messaging.InvalidFieldException;
 import be.proactief.core.scheme.UnknownSchemeException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -61,22 +60,13 @@ final class ProblemExceptionHandlers {
         }
     }
 
+    /** A field a rule of the domain refuses (an override's, a worklist query's). */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = {InvalidOverrideException.class, ExceptionHandler.class})
-    static final class InvalidOverrideHandler extends FieldRefusalHandler<InvalidOverrideException> {
+    @Requires(classes = {InvalidFieldException.class, ExceptionHandler.class})
+    static final class InvalidFieldHandler extends FieldRefusalHandler<InvalidFieldException> {
         @Override
-        String field(InvalidOverrideException exception) {
-            return exception.field();
-        }
-    }
-
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = {InvalidQueryException.class, ExceptionHandler.class})
-    static final class InvalidQueryHandler extends FieldRefusalHandler<InvalidQueryException> {
-        @Override
-        String field(InvalidQueryException exception) {
+        String field(InvalidFieldException exception) {
             return exception.field();
         }
     }
