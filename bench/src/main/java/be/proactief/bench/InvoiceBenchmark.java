@@ -29,18 +29,23 @@ import java.util.Map;
 /**
  * invoice-discounter throughput: the real handler on batches of 10 received from ElasticMQ
  * (as Lambda's event source mapping delivers them), dynalite for decisions, the MAGDA simulator
- * for the platform; three invoices per child. One instance, sequential batches.
+ * for the platform; three invoices per child. One instance, sequential batches; within a batch the records run
+ * {@code PROACTIEF_BATCH_CONCURRENCY} at once ({@code -Dproactief.batch.concurrency=1} for one after another).
+ * Arguments: households (1000), platform latency in ms added by the simulator (0).
  */
 public final class InvoiceBenchmark {
 
     public static void main(String[] args) throws Exception {
         int households = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 0;
         int invoicesPerChild = 3;
         SyntheticCity city = SyntheticCity.generate(households, 11);
         try (AwsBackend aws = AwsBackend.embedded().provision(); MagdaSimulator magda = new MagdaSimulator().start()) {
             city.registerWith(magda);
+            magda.faults().latency(java.time.Duration.ofMillis(latencyMs));
             Map<String, Object> p = FunctionSettings.forEmulators(aws, magda.endpoint(), "bench-development-subject-key-0123456789abcdef");
             p.put("proactief.discounted.invoices.queue.url", aws.resources().queueUrl("DiscountedInvoicesQueue"));
+            p.put("proactief.invoices.dlq.url", aws.resources().queueUrl("InvoicesDeadLetterQueue"));
             String invoices = aws.resources().queueUrl("InvoicesQueue");
             YearMonth month = YearMonth.of(2026, 11);
             List<String> bodies = new ArrayList<>();

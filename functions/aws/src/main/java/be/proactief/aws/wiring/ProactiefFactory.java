@@ -133,6 +133,12 @@ public class ProactiefFactory {
         return new MagdaClient(MagdaConfig.fromEnvironment(settings.subset(MAGDA_VARIABLES)));
     }
 
+    /** How many records of an SQS batch are handled at once; a bad value stops the start, naming the setting. */
+    @Singleton
+    be.proactief.aws.sqs.BatchConcurrency batchConcurrency(Settings settings) {
+        return be.proactief.aws.sqs.BatchConcurrency.from(settings);
+    }
+
     @Singleton
     AuditLog auditLog() {
         return new JsonLogAuditLog();

@@ -93,6 +93,30 @@ class SqsAdaptersTest {
     }
 
     @Test
+    void a_batch_runs_at_most_its_concurrency_at_once_and_reports_exactly_the_failed_records_in_order() throws Exception {
+        String dlq = backend.sqs().createQueue(b -> b.queueName("batch-test-dlq-3")).queueUrl();
+        SQSEvent event = new SQSEvent();
+        List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) records.add(message("m" + i, i % 3 == 0 ? "fail" : "ok"));
+        event.setRecords(records);
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch fourAtOnce = new java.util.concurrent.CountDownLatch(4);
+
+        SQSBatchResponse response = SqsBatch.process(event, m -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            fourAtOnce.countDown();
+            fourAtOnce.await(5, java.util.concurrent.TimeUnit.SECONDS); // the first four meet: they run side by side
+            inFlight.decrementAndGet();
+            if (m.getBody().equals("fail")) throw new IllegalStateException("the platform is down");
+        }, deadLetters(dlq), 4);
+
+        assertThat(most.get()).isEqualTo(4);
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m0", "m3", "m6", "m9");
+    }
+
+    @Test
     void an_empty_event_fails_nothing() {
         assertThat(SqsBatch.process(new SQSEvent(), m -> { }, null).getBatchItemFailures()).isEmpty();
         assertThat(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString()).isEqualTo("ApproximateReceiveCount");

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,8 @@ public final class EntitlementEngine {
     private final SocialStatusSource platform;
     private final AuditLog audit;
     private final Clock clock;
+    /** The consultations under way in this instance, by subject, scheme, version and period (single flight). */
+    private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<DecisionResult>> consulting = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EntitlementEngine(SchemeCatalog catalog, SubjectKeys keys, DecisionStore decisions, OverrideStore overrides,
                              ReviewCaseStore reviews, SocialStatusSource platform, AuditLog audit, Clock clock) {
@@ -234,6 +237,47 @@ public final class EntitlementEngine {
         }
         // else: none, or made under another version than the one governing its period: decided again (re-evaluation)
 
+        // single flight: concurrent decisions for the same subject, scheme, version and period share one consultation
+        String flight = subject.value() + "|" + scheme.id() + "|" + scheme.version() + "|" + period.id() + "|" + period.statusDate();
+        CompletableFuture<DecisionResult> mine = new CompletableFuture<>();
+        CompletableFuture<DecisionResult> theirs = consulting.putIfAbsent(flight, mine);
+        if (theirs != null) return sharedWith(theirs, scheme, period, subject, origin, now);
+        try {
+            DecisionResult result = consult(scheme, period, subject, insz, origin, stored, provisional, now);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            consulting.remove(flight, mine);
+        }
+    }
+
+    /** What a decision that waited for another's consultation concludes: the same, without a platform call of its own. */
+    private DecisionResult sharedWith(CompletableFuture<DecisionResult> theirs, SchemeVersion scheme, Period period, SubjectKey subject,
+                                      ReviewSource.Origin origin, Instant now) {
+        DecisionResult shared;
+        try {
+            shared = theirs.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+        return switch (shared.outcome()) {
+            case UNKNOWN -> DecisionResult.unknown(scheme, period, shared.retryAfter(), shared.unknownReason(), shared.unknownDetail(), 0);
+            // this caller's source is named on the case too (another invoice of the same child)
+            case REVIEW -> review(scheme, period, subject, origin, shared.reviewReason(), shared.platformCodes(), 0, now, shared.provisional());
+            default -> {
+                DecisionResult reused = DecisionResult.decided(shared.scheme(), period, shared.decision(), 0, true);
+                yield shared.provisional() ? reused.asProvisional() : reused;
+            }
+        };
+    }
+
+    /** The platform consultation itself: tier by tier (or in one question), and the answer stored unless provisional. */
+    private DecisionResult consult(SchemeVersion scheme, Period period, SubjectKey subject, Insz insz, ReviewSource.Origin origin,
+                                   Optional<Decision> stored, boolean provisional, Instant now) {
         int calls = 0;
         Tier granted = null;
         StatusAnswer last = null;

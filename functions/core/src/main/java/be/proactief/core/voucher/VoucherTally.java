@@ -3,7 +3,7 @@ package be.proactief.core.voucher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counts of one batch of work items, for the structured log line and the metrics. Not thread-safe. */
+/** Counts of one batch of work items, for the structured log line and the metrics. Thread-safe: a batch's records run concurrently. */
 public final class VoucherTally {
 
     private int households;
@@ -18,7 +18,7 @@ public final class VoucherTally {
     private int rejected;
     private int platformCalls;
 
-    public void issued(VoucherIssuer.Issued issued) {
+    public synchronized void issued(VoucherIssuer.Issued issued) {
         households++;
         platformCalls += issued.platformCalls();
         switch (issued.outcome()) {
@@ -41,32 +41,32 @@ public final class VoucherTally {
     }
 
     /** UNKNOWN or another transient failure: the item goes back to the queue. */
-    public void retry() {
+    public synchronized void retry() {
         households++;
         retried++;
     }
 
     /** A work item that can never succeed: dead-lettered. */
-    public void reject() {
+    public synchronized void reject() {
         households++;
         rejected++;
     }
 
-    public int households() { return households; }
-    public int entitled() { return entitled; }
-    public int notEntitled() { return notEntitled; }
-    public int review() { return review; }
-    public int vouchers() { return vouchers; }
-    public int credits() { return credits; }
-    public int resent() { return resent; }
-    public int alreadyFulfilled() { return alreadyFulfilled; }
-    public int retried() { return retried; }
-    public int rejected() { return rejected; }
-    public int failed() { return retried + rejected; }
-    public int platformCalls() { return platformCalls; }
+    public synchronized int households() { return households; }
+    public synchronized int entitled() { return entitled; }
+    public synchronized int notEntitled() { return notEntitled; }
+    public synchronized int review() { return review; }
+    public synchronized int vouchers() { return vouchers; }
+    public synchronized int credits() { return credits; }
+    public synchronized int resent() { return resent; }
+    public synchronized int alreadyFulfilled() { return alreadyFulfilled; }
+    public synchronized int retried() { return retried; }
+    public synchronized int rejected() { return rejected; }
+    public synchronized int failed() { return retried + rejected; }
+    public synchronized int platformCalls() { return platformCalls; }
 
     /** The counts by metric name, in a fixed order. */
-    public Map<String, Integer> asMap() {
+    public synchronized Map<String, Integer> asMap() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("Households", households);
         m.put("Entitled", entitled);

@@ -256,4 +256,27 @@ class EntitlementEngineTest {
         assertThat(f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
                 ReasonCode.OTHER, null, LocalDate.of(2025, 10, 28), LocalDate.of(2026, 12, 31), "cw")).validFrom()).isEqualTo(LocalDate.of(2025, 10, 28));
     }
+
+    @Test
+    void two_decisions_for_one_child_and_month_at_once_share_one_platform_call() throws Exception {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        f.platform.gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> schoolDiscount("2026-11"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (f.platform.calls() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            var second = pool.submit(() -> schoolDiscount("2026-11"));
+            Thread.sleep(200); // the second is waiting for the first's consultation, not asking itself
+            f.platform.gate.countDown();
+
+            assertThat(List.of(first.get(), second.get())).extracting(DecisionResult::outcome).containsOnly(Outcome.ENTITLED);
+            assertThat(f.platform.calls()).isEqualTo(1);
+            assertThat(second.get().decision().decisionId()).isEqualTo(first.get().decision().decisionId());
+            assertThat(f.decisions.size()).isEqualTo(1);
+        } finally {
+            f.platform.gate.countDown();
+            pool.shutdownNow();
+        }
+    }
 }

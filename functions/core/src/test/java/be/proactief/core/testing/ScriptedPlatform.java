@@ -52,6 +52,9 @@ public final class ScriptedPlatform implements SocialStatusSource {
         return this;
     }
 
+    /** When set, every question waits for this gate to open before it is answered (a slow platform). */
+    public volatile java.util.concurrent.CountDownLatch gate;
+
     public void down(boolean down) {
         this.down = down;
     }
@@ -64,6 +67,14 @@ public final class ScriptedPlatform implements SocialStatusSource {
     public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException, PlatformCannotDecideException {
         questions.add(new ArrayList<>(statusNames));
         questionDates.add(date);
+        java.util.concurrent.CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (down) throw new PlatformUnavailableException(PlatformUnavailableException.Reason.UNREACHABLE, "platform down (scripted)", Duration.ofSeconds(30));
         PlatformCannotDecideException noAnswer = noAnswers.get(insz);
         if (noAnswer != null) throw noAnswer;

@@ -26,6 +26,8 @@ public class InvoiceDiscounterHandler extends MicronautRequestHandler<SQSEvent, 
     @Inject
     @jakarta.inject.Named(InvoiceDiscounterFactory.INVOICES_DLQ)
     DeadLetterQueue deadLetters;
+    @Inject
+    be.proactief.aws.sqs.BatchConcurrency concurrency;
 
     public InvoiceDiscounterHandler() {
         super();
@@ -37,7 +39,7 @@ public class InvoiceDiscounterHandler extends MicronautRequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        SQSBatchResponse response = SqsBatch.process(event, processor::process, deadLetters);
+        SQSBatchResponse response = SqsBatch.process(event, processor::process, deadLetters, concurrency.value());
         int records = event == null || event.getRecords() == null ? 0 : event.getRecords().size();
         if (records > 0) {
             int failed = response.getBatchItemFailures().size();

@@ -77,11 +77,31 @@ class InvoiceDiscounterHandlerTest {
     }
 
     @BeforeEach
-    void clean() {
+    void clean() throws Exception {
         stack.magda.faults().reset();
         stack.drain(INVOICES);
         stack.drain(DISCOUNTED_INVOICES);
         stack.drain(INVOICES_DLQ);
+        closeTheCircuit();
+    }
+
+    /**
+     * An outage scenario leaves the platform client's circuit open or half-open, where a batch handled concurrently
+     * would see most of its records turned away (and retried, as on AWS); each scenario starts with it closed.
+     */
+    private static void closeTheCircuit() throws Exception {
+        var client = (be.proactief.aws.magda.MagdaClient) context.getBean(be.proactief.core.platform.SocialStatusSource.class);
+        Insz probe = newChild();
+        stack.magda.register(Persona.of(probe));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (client.circuitState() != be.proactief.aws.magda.MagdaClient.CircuitState.CLOSED && System.nanoTime() < deadline) {
+            Thread.sleep(120); // the open state lasts 100 ms here
+            try {
+                client.ask(probe, List.of("BIM_BVT"), java.time.LocalDate.now());
+            } catch (be.proactief.core.platform.PlatformUnavailableException | be.proactief.core.platform.PlatformCannotDecideException e) {
+                // still closing
+            }
+        }
     }
 
     private static SQSBatchResponse handle(SQSEvent event) {

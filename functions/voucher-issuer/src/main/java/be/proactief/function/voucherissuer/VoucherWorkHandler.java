@@ -17,7 +17,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +40,8 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @jakarta.inject.Named(VoucherIssuerFactory.VOUCHER_WORK_DLQ)
     DeadLetterQueue deadLetters;
     @Inject
+    be.proactief.aws.sqs.BatchConcurrency concurrency;
+    @Inject
     VoucherReport report;
     @Inject
     JsonMapper json;
@@ -62,7 +63,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         long started = System.nanoTime();
-        Map<RunKey, VoucherTally> byRun = new LinkedHashMap<>();
+        Map<RunKey, VoucherTally> byRun = new java.util.concurrent.ConcurrentHashMap<>(); // the records run concurrently
         SQSBatchResponse response = SqsBatch.process(event, message -> {
             VoucherWorkItem item;
             try {
@@ -83,7 +84,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
                 tally.retry(); // UNKNOWN, or the vouchers queue unreachable: SQS redelivers; SqsBatch logs one line (INSZ masked)
                 throw e;
             }
-        }, deadLetters);
+        }, deadLetters, concurrency.value());
         long millis = (System.nanoTime() - started) / 1_000_000;
         byRun.forEach((run, tally) -> report.batch(run.scheme(), run.period(), run.runId(), tally, millis));
         return response;
