@@ -243,7 +243,12 @@ public final class EntitlementEngine {
         CompletableFuture<DecisionResult> theirs = consulting.putIfAbsent(flight, mine);
         if (theirs != null) return sharedWith(theirs, scheme, period, subject, origin, now);
         try {
-            DecisionResult result = consult(scheme, period, subject, insz, origin, stored, provisional, now);
+            // a consultation that ended between the look in the store above and this flight has stored its answer: use it
+            Optional<Decision> meanwhile = provisional ? Optional.empty()
+                    : decisions.find(subject, scheme.id(), period.id(), now).filter(d -> d.schemeVersion() == scheme.version() && d.holdsAt(now))
+                    .filter(d -> stored.isEmpty() || !d.decisionId().equals(stored.get().decisionId()));
+            DecisionResult result = meanwhile.isPresent() ? DecisionResult.decided(scheme, period, meanwhile.get(), 0, true)
+                    : consult(scheme, period, subject, insz, origin, stored, provisional, now);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
