@@ -45,11 +45,7 @@ public final class DynamoDecisionStore implements DecisionStore {
     /** Under the subject's key of the current secret, else under its keys of the older secrets (a rotated key ring). */
     @Override
     public Optional<Decision> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        for (SubjectKey key : subject.everyKey()) {
-            Optional<Decision> found = read(key, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoDecisionStore::toDecision);
-            if (found.isPresent()) return found;
-        }
-        return Optional.empty();
+        return subject.findUnderEveryKey(key -> read(key, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoDecisionStore::toDecision));
     }
 
     private Optional<DecisionItem> read(SubjectKey subject, String scheme, String periodId) {

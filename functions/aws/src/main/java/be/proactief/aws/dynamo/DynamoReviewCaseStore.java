@@ -53,11 +53,7 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
         return retrying(candidate.caseId(), () -> {
             // the item under the subject's key of the current secret, else under an older one (a rotated key ring);
             // what was read is what the write is conditioned on: no second read that a concurrent writer could slip past
-            Optional<ReviewCaseItem> found = Optional.empty();
-            for (SubjectKey key : candidate.subject().everyKey()) {
-                found = read(key, candidate.scheme(), candidate.periodId());
-                if (found.isPresent()) break;
-            }
+            Optional<ReviewCaseItem> found = candidate.subject().findUnderEveryKey(key -> read(key, candidate.scheme(), candidate.periodId()));
             ReviewCase existing = found.filter(i -> !expired(i, checkStarted)).map(DynamoReviewCaseStore::toCase).orElse(null);
             ReviewCase next = ReviewCase.next(existing, candidate, source, checkStarted);
             if (next.equals(existing)) return next;
@@ -77,11 +73,7 @@ public final class DynamoReviewCaseStore implements ReviewCaseStore {
 
     @Override
     public Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        for (SubjectKey key : subject.everyKey()) {
-            Optional<ReviewCase> found = read(key, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoReviewCaseStore::toCase);
-            if (found.isPresent()) return found;
-        }
-        return Optional.empty();
+        return subject.findUnderEveryKey(key -> read(key, scheme, periodId).filter(i -> !expired(i, now)).map(DynamoReviewCaseStore::toCase));
     }
 
     @Override

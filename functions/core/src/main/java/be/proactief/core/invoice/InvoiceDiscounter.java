@@ -116,6 +116,27 @@ public final class InvoiceDiscounter {
             for (Tier tier : scheme.tiers()) appliesTo.addAll(categories(tier.benefit().appliesTo(), scheme));
         }
 
+        Priced priced = price(invoice, appliesTo, percent);
+        String note = InvoiceNote.of(result.outcome(), decision.basis(), groundNl, percent, List.copyOf(appliesTo), invoice.period(),
+                priced.anyDiscountable());
+        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), decision.scheme(), decision.schemeVersion(),
+                new DiscountedInvoice.DecisionSummary(decision.outcome().name(), decision.tier(), decision.basis().name(), decision.decisionId()),
+                priced.lines(), priced.total(), priced.discount(), priced.total() - priced.discount(), note, invoice.revision(), false, null);
+    }
+
+    /** REVIEW: every line at 0 %, {@code reviewPending}, the case named; billing is not blocked. */
+    private static DiscountedInvoice reviewPending(Invoice invoice, SchemeVersion scheme, ReviewCase reviewCase) {
+        Priced priced = price(invoice, Set.of(), 0);
+        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), scheme.id(), scheme.version(),
+                new DiscountedInvoice.DecisionSummary(Outcome.REVIEW.name(), null, null, null), priced.lines(), priced.total(), 0,
+                priced.total(), InvoiceNote.REVIEW_PENDING, invoice.revision(), true, reviewCase.caseId());
+    }
+
+    /** The invoice's lines priced: {@code percent} off the lines of the categories in {@code appliesTo}, the others at 0 %. */
+    private record Priced(List<DiscountedInvoice.Line> lines, long total, long discount, boolean anyDiscountable) {
+    }
+
+    private static Priced price(Invoice invoice, Set<InvoiceCategory> appliesTo, int percent) {
         List<DiscountedInvoice.Line> lines = new ArrayList<>(invoice.lines().size());
         long total = 0;
         long discount = 0;
@@ -129,23 +150,7 @@ public final class InvoiceDiscounter {
             total = Math.addExact(total, line.amountCents());
             discount = Math.addExact(discount, lineDiscount);
         }
-        String note = InvoiceNote.of(result.outcome(), decision.basis(), groundNl, percent, List.copyOf(appliesTo), invoice.period(), anyDiscountable);
-        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), decision.scheme(), decision.schemeVersion(),
-                new DiscountedInvoice.DecisionSummary(decision.outcome().name(), decision.tier(), decision.basis().name(), decision.decisionId()),
-                lines, total, discount, total - discount, note, invoice.revision(), false, null);
-    }
-
-    /** REVIEW: every line at 0 %, {@code reviewPending}, the case named; billing is not blocked. */
-    private static DiscountedInvoice reviewPending(Invoice invoice, SchemeVersion scheme, ReviewCase reviewCase) {
-        List<DiscountedInvoice.Line> lines = new ArrayList<>(invoice.lines().size());
-        long total = 0;
-        for (InvoiceLine line : invoice.lines()) {
-            lines.add(new DiscountedInvoice.Line(line.lineId(), line.amountCents(), 0, 0, line.amountCents()));
-            total = Math.addExact(total, line.amountCents());
-        }
-        return new DiscountedInvoice(invoice.invoiceId(), invoice.periodId(), scheme.id(), scheme.version(),
-                new DiscountedInvoice.DecisionSummary(Outcome.REVIEW.name(), null, null, null), lines, total, 0, total,
-                InvoiceNote.REVIEW_PENDING, invoice.revision(), true, reviewCase.caseId());
+        return new Priced(lines, total, discount, anyDiscountable);
     }
 
     /**

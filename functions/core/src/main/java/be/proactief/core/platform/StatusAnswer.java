@@ -24,10 +24,6 @@ public record StatusAnswer(String platformReference, Set<String> applicable, Set
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public StatusAnswer(String platformReference, Set<String> applicable) {
-        this(platformReference, applicable, Set.of(), List.of());
-    }
-
     public boolean anyApplies(Iterable<String> statusNames) {
         for (String name : statusNames) {
             if (applicable.contains(name)) return true;

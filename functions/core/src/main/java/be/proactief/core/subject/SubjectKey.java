@@ -47,6 +47,15 @@ public record SubjectKey(String value, String keyId, List<SubjectKey> older) {
         return all;
     }
 
+    /** What {@code lookup} finds under the first of {@link #everyKey()} that holds something: the current key wins. */
+    public <T> java.util.Optional<T> findUnderEveryKey(java.util.function.Function<SubjectKey, java.util.Optional<T>> lookup) {
+        for (SubjectKey key : everyKey()) {
+            java.util.Optional<T> found = lookup.apply(key);
+            if (found.isPresent()) return found;
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SubjectKey other && value.equals(other.value);

@@ -112,11 +112,6 @@ public final class SubjectKeys {
         return hash(mac(scheme, ring(scheme).current()), purposeAndData);
     }
 
-    /** The id of the scheme's current secret. */
-    public String currentKeyId(String scheme) {
-        return ring(scheme).current();
-    }
-
     private KeyRing ring(String scheme) {
         KeyRing ring = rings.get(scheme);
         if (ring == null) throw new IllegalStateException("no subject-key secret configured for scheme '" + scheme + "'");

@@ -93,7 +93,7 @@ class KeyRotationTest {
 
         assertThat(flat.person("waste-bags", adult)).isEqualTo(ring.person("waste-bags", adult));
         assertThat(flat.person("waste-bags", adult).keyId()).isEqualTo("k1");
-        assertThat(flat.currentKeyId("waste-bags")).isEqualTo(SubjectKeys.FIRST_KEY_ID);
+        assertThat(flat.household("waste-bags", "HH-1").keyId()).isEqualTo(SubjectKeys.FIRST_KEY_ID);
     }
 
     @Test

@@ -23,11 +23,7 @@ public final class InMemoryDecisionStore implements DecisionStore {
 
     @java.lang.Override
     public Optional<Decision> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        for (SubjectKey k : subject.everyKey()) {
-            Optional<Decision> found = Optional.ofNullable(items.get(key(k, scheme, periodId))).filter(d -> !d.expiredAt(now));
-            if (found.isPresent()) return found;
-        }
-        return Optional.empty();
+        return subject.findUnderEveryKey(k -> Optional.ofNullable(items.get(key(k, scheme, periodId))).filter(d -> !d.expiredAt(now)));
     }
 
     @java.lang.Override
@@ -84,13 +80,6 @@ public final class InMemoryDecisionStore implements DecisionStore {
                 .filter(d -> subject.everyKey().contains(d.subject()) && d.scheme().equals(scheme) && !d.expiredAt(now))
                 .sorted(Comparator.comparing(Decision::decidedAt).reversed())
                 .toList();
-    }
-
-    /** The key ids the stored decisions were written under, by decision id. */
-    public java.util.Map<String, String> keyIds() {
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
-        items.values().forEach(d -> ids.put(d.decisionId(), String.valueOf(d.subject().keyId())));
-        return ids;
     }
 
     public int size() {

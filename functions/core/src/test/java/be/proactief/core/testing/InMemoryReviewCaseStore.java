@@ -36,11 +36,7 @@ public final class InMemoryReviewCaseStore implements ReviewCaseStore {
 
     @Override
     public Optional<ReviewCase> find(SubjectKey subject, String scheme, String periodId, Instant now) {
-        for (SubjectKey k : subject.everyKey()) {
-            Optional<ReviewCase> found = Optional.ofNullable(byKey.get(key(k, scheme, periodId))).filter(c -> !c.expiredAt(now));
-            if (found.isPresent()) return found;
-        }
-        return Optional.empty();
+        return subject.findUnderEveryKey(k -> Optional.ofNullable(byKey.get(key(k, scheme, periodId))).filter(c -> !c.expiredAt(now)));
     }
 
     @Override
