@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * One {@code AWS::Serverless::Function} of template.yaml, as the local run needs it: its
  * handler, environment, HTTP routes (with the scopes the JWT authorizer demands), SQS event
- * source mappings and schedules.
+ * source mappings, schedules and timeout (each local invocation's {@code getRemainingTimeInMillis} counts down from it).
  */
 record FunctionSpec(String logicalId, String handlerClass, Map<String, Object> environment, List<HttpRoute> routes,
-                    List<SqsSource> sqsSources, List<Schedule> schedules) {
+                    List<SqsSource> sqsSources, List<Schedule> schedules, java.time.Duration timeout) {
 
     record HttpRoute(String method, String path, List<String> scopes) {
         /** Matches {@code /v1/overrides/{id}} against {@code /v1/overrides/abc}. */
@@ -44,6 +44,7 @@ record FunctionSpec(String logicalId, String handlerClass, Map<String, Object> e
     static List<FunctionSpec> all(SamTemplate template) {
         Map<String, Object> globals = SamTemplate.map(SamTemplate.map(template.globals().get("Function")).get("Environment"));
         Map<String, Object> globalVariables = SamTemplate.map(globals.get("Variables"));
+        int globalTimeout = intValue(SamTemplate.map(template.globals().get("Function")).get("Timeout"), 3); // Lambda's default: 3 s
         List<FunctionSpec> out = new ArrayList<>();
         for (SamTemplate.Resource r : template.resourcesOfType("AWS::Serverless::Function")) {
             Map<String, Object> p = r.properties();
@@ -77,7 +78,8 @@ record FunctionSpec(String logicalId, String handlerClass, Map<String, Object> e
                     }
                 }
             });
-            out.add(new FunctionSpec(r.logicalId(), handlerClass, env, routes, sqs, schedules));
+            out.add(new FunctionSpec(r.logicalId(), handlerClass, env, routes, sqs, schedules,
+                    java.time.Duration.ofSeconds(intValue(p.get("Timeout"), globalTimeout))));
         }
         return out;
     }

@@ -146,7 +146,7 @@ final class LocalFunctions implements AutoCloseable {
         Object handler = handler(spec, instance);
         Method method = handleRequest(handler.getClass());
         try {
-            return method.invoke(handler, input, new LocalLambdaContext(UUID.randomUUID().toString(), spec.logicalId()));
+            return method.invoke(handler, input, new LocalLambdaContext(UUID.randomUUID().toString(), spec.logicalId(), spec.timeout()));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>This factory registers one {@link Context} and one {@link LambdaLogger} bean, once, that
  * delegate to the invocation under way; each invocation only swaps the delegate. Client context
  * and Cognito identity stay reachable through {@code Context}. Disable only to demonstrate the
- * upstream bug: {@code proactief.lambda.context-fix.enabled=false}.
+ * upstream bug: {@code proactief.lambda.context-fix.enabled=false}. It also tells {@link InvocationTime} the
+ * invocation's deadline.
  */
 @Singleton
 @Replaces(DefaultLambdaContextFactory.class)
@@ -31,14 +32,17 @@ public class NonAccumulatingLambdaContextFactory implements LambdaContextFactory
     private final BeanContext beanContext;
     private final CurrentLambdaContext current = new CurrentLambdaContext();
     private final AtomicBoolean registered = new AtomicBoolean();
+    private final InvocationTime time;
 
-    public NonAccumulatingLambdaContextFactory(BeanContext beanContext) {
+    public NonAccumulatingLambdaContextFactory(BeanContext beanContext, InvocationTime time) {
         this.beanContext = beanContext;
+        this.time = time;
     }
 
     @Override
     public void registerSingletons(@NonNull Context lambdaContext) {
         current.set(lambdaContext);
+        time.set(lambdaContext);
         if (registered.compareAndSet(false, true)) {
             beanContext.registerSingleton(Context.class, current);
             beanContext.registerSingleton(LambdaLogger.class, current.logger);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -357,9 +356,9 @@ public record MagdaConfig(
         Duration duration(String name, Duration fallback) {
             String v = raw(name);
             if (v == null) return fallback;
-            Duration d = parseDuration(v);
+            Duration d = be.proactief.core.settings.DurationText.parse(v).orElse(null);
             if (d == null || d.isNegative() || (d.isZero() && !name.equals("MAGDA_BULKHEAD_MAX_WAIT"))) {
-                problem(name + ": '" + v + "' is not a positive duration (use e.g. 500ms, 5s, 1m or PT5S)");
+                problem(name + ": '" + v + "' is not a positive duration (use " + be.proactief.core.settings.DurationText.FORMS + ")");
                 return fallback;
             }
             return d;
@@ -382,19 +381,6 @@ public record MagdaConfig(
                 return new StoreRef(p, password, type);
             } catch (IllegalArgumentException e) {
                 problem(prefix + "_TYPE: " + e.getMessage());
-                return null;
-            }
-        }
-
-        static Duration parseDuration(String v) {
-            String s = v.strip().toLowerCase(Locale.ROOT);
-            try {
-                if (s.startsWith("pt") || s.startsWith("p")) return Duration.parse(v.strip().toUpperCase(Locale.ROOT));
-                if (s.endsWith("ms")) return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip()));
-                if (s.endsWith("s")) return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).strip()));
-                if (s.endsWith("m")) return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip()));
-                return null;
-            } catch (NumberFormatException | DateTimeParseException e) {
                 return null;
             }
         }

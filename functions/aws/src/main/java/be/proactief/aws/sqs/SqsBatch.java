@@ -1,27 +1,58 @@
 package be.proactief.aws.sqs;
 
+import be.proactief.aws.lambda.InvocationTime;
 import be.proactief.core.insz.Insz;
 import be.proactief.core.messaging.InvalidMessageException;
+import be.proactief.core.messaging.RetryDelay;
+import be.proactief.core.messaging.RetryLaterException;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The one SQS batch policy of both queue functions ({@code ReportBatchItemFailures}): each record is processed
- * on its own; a record that can never succeed ({@link InvalidMessageException}) goes to the DLQ at once with
- * {@code errorReason INVALID_MESSAGE <why>} and counts as handled; any other failure is reported in
- * {@code batchItemFailures} (SQS redelivers it, and after {@code maxReceiveCount} the redrive policy moves it to
- * the DLQ) while the others complete. One log line per failure, INSZ masked.
+ * The one SQS batch policy of both queue functions ({@code ReportBatchItemFailures}). Each record ends one of three ways:
+ * <ul>
+ *   <li><b>done</b>: processed (a REVIEW is done too: its statement or its case is the result);</li>
+ *   <li><b>never</b>: an {@link InvalidMessageException} goes to the function's DLQ at once with {@code errorReason
+ *       INVALID_MESSAGE <why>} and counts as handled;</li>
+ *   <li><b>later</b>: any other failure (UNKNOWN above all) is reported in {@code batchItemFailures} and its visibility
+ *       set to {@link RetryDelay#after max(retryAfter, base × 2^(receives − 1)), capped}, so a platform outage is waited
+ *       out instead of being retried every visibility timeout into the DLQ.</li>
+ * </ul>
+ * At most {@link BatchSettings#concurrency()} records run at once (the processor must be thread-safe; the logging
+ * context, with the invocation's request id, is copied to each). A record not yet started when the invocation has less
+ * than {@link BatchSettings#deadlineMargin()} left is reported failed untouched: never half done, never lost. One log
+ * line per failure, INSZ masked.
  */
+@Singleton
 public final class SqsBatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatch.class);
 
-    private SqsBatch() {
+    private final SqsClient sqs;
+    private final BatchSettings settings;
+    private final InvocationTime time;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public SqsBatch(SqsClient sqs, BatchSettings settings, InvocationTime time) {
+        this.sqs = sqs;
+        this.settings = settings;
+        this.time = time;
     }
 
     /** What one record's processing needs: throw to fail the record. */
@@ -30,73 +61,146 @@ public final class SqsBatch {
         void process(SQSEvent.SQSMessage message) throws Exception;
     }
 
-    /** The records one after another. */
-    public static SQSBatchResponse process(SQSEvent event, RecordProcessor processor, DeadLetterQueue deadLetters) {
-        return process(event, processor, deadLetters, 1);
+    /** How one record ended. */
+    private sealed interface Ending {
+        Ending DONE = new Done();
+        Ending NOT_STARTED = new NotStarted();
+
+        record Done() implements Ending {
+        }
+
+        record NotStarted() implements Ending {
+        }
+
+        /** @param retryAfter what the platform asked for, or null */
+        record Later(Duration retryAfter) implements Ending {
+        }
     }
 
-    /**
-     * At most {@code concurrency} records at once ({@code PROACTIEF_BATCH_CONCURRENCY}, 10 by default): a platform
-     * answer of 200 ms no longer makes a batch of ten take two seconds. The response names exactly the failed records,
-     * in the batch's order. The processor must be safe to call from several threads.
-     */
-    public static SQSBatchResponse process(SQSEvent event, RecordProcessor processor, DeadLetterQueue deadLetters, int concurrency) {
+    /** The batch's response: exactly the records that did not end done, in the batch's order. */
+    public SQSBatchResponse process(SQSEvent event, RecordProcessor processor, DeadLetterQueue deadLetters) {
         if (event == null || event.getRecords() == null || event.getRecords().isEmpty()) return new SQSBatchResponse(new ArrayList<>());
         List<SQSEvent.SQSMessage> records = event.getRecords();
-        boolean[] failed = new boolean[records.size()];
-        int threads = Math.max(1, Math.min(concurrency, records.size()));
+        Ending[] endings = new Ending[records.size()];
+        int threads = Math.max(1, Math.min(settings.concurrency(), records.size()));
         if (threads == 1) {
-            for (int i = 0; i < records.size(); i++) failed[i] = !handle(records.get(i), processor, deadLetters);
+            for (int i = 0; i < records.size(); i++) endings[i] = handle(records.get(i), processor, deadLetters);
         } else {
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "sqs-batch-record");
                 t.setDaemon(true);
                 return t;
             });
             try {
-                List<java.util.concurrent.Future<Boolean>> done = new ArrayList<>();
-                for (SQSEvent.SQSMessage message : records) done.add(pool.submit(() -> handle(message, processor, deadLetters)));
-                for (int i = 0; i < done.size(); i++) failed[i] = !result(done.get(i), records.get(i));
+                List<Future<Ending>> running = new ArrayList<>();
+                for (SQSEvent.SQSMessage message : records) {
+                    running.add(pool.submit(() -> withLogContext(logContext, () -> handle(message, processor, deadLetters))));
+                }
+                for (int i = 0; i < running.size(); i++) endings[i] = result(running.get(i), records.get(i));
             } finally {
                 pool.shutdownNow();
             }
         }
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> later = new ArrayList<>();
+        List<Duration> delays = new ArrayList<>();
+        int notStarted = 0;
         for (int i = 0; i < records.size(); i++) {
-            if (failed[i]) failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
+            if (endings[i] == Ending.DONE) continue;
+            failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
+            if (endings[i] instanceof Ending.Later l) {
+                later.add(records.get(i));
+                delays.add(settings.retryDelay().after(receiveCount(records.get(i)), l.retryAfter()));
+            } else {
+                notStarted++;
+            }
         }
+        if (notStarted > 0) {
+            LOG.warn("{} of {} messages not started: the invocation had less than {} s left; they come back after the visibility timeout",
+                    notStarted, records.size(), settings.deadlineMargin().toSeconds());
+        }
+        postpone(later, delays);
         return new SQSBatchResponse(failures);
     }
 
-    /** Whether the record is done (processed, or on its DLQ). One log line when not. */
-    private static boolean handle(SQSEvent.SQSMessage message, RecordProcessor processor, DeadLetterQueue deadLetters) {
+    private Ending handle(SQSEvent.SQSMessage message, RecordProcessor processor, DeadLetterQueue deadLetters) {
+        if (time.remaining().map(left -> left.compareTo(settings.deadlineMargin()) < 0).orElse(false)) return Ending.NOT_STARTED;
         try {
             try {
                 processor.process(message);
             } catch (InvalidMessageException invalid) {
                 deadLetters.reject(message, invalid.getMessage()); // should the DLQ be unreachable: retried as any failure
             }
-            return true;
+            return Ending.DONE;
         } catch (Exception e) {
             LOG.warn("message {} failed (receive count {}): {}", message.getMessageId(), receiveCount(message),
                     Insz.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return false;
+            return new Ending.Later(e instanceof RetryLaterException r ? r.retryAfter() : null);
         }
     }
 
-    private static boolean result(java.util.concurrent.Future<Boolean> future, SQSEvent.SQSMessage message) {
+    private static <T> T withLogContext(Map<String, String> logContext, java.util.concurrent.Callable<T> task) throws Exception {
+        if (logContext != null) MDC.setContextMap(logContext);
+        try {
+            return task.call();
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private static Ending result(Future<Ending> future, SQSEvent.SQSMessage message) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+            return new Ending.Later(null);
+        } catch (ExecutionException e) {
             LOG.warn("message {} failed: {}", message.getMessageId(), e.getCause() == null ? e : e.getCause().getClass().getSimpleName());
-            return false;
+            return new Ending.Later(null);
         }
     }
 
-    private static String receiveCount(SQSEvent.SQSMessage message) {
-        return message.getAttributes() == null ? "?" : message.getAttributes().getOrDefault("ApproximateReceiveCount", "?");
+    /**
+     * Keeps the failed-for-now messages out of sight for their delay. Should this fail, they come back after the queue's
+     * visibility timeout, as before: one log line, nothing lost.
+     */
+    private void postpone(List<SQSEvent.SQSMessage> messages, List<Duration> delays) {
+        for (int from = 0; from < messages.size(); from += 10) {
+            int to = Math.min(from + 10, messages.size());
+            String arn = messages.get(from).getEventSourceArn();
+            try {
+                String url = queueUrl(arn);
+                List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    SQSEvent.SQSMessage m = messages.get(i);
+                    if (!arn.equals(m.getEventSourceArn())) continue; // one queue per event source mapping; never mix
+                    entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + i).receiptHandle(m.getReceiptHandle())
+                            .visibilityTimeout((int) Math.min(Integer.MAX_VALUE, delays.get(i).toSeconds())).build());
+                }
+                var response = sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
+                if (!response.failed().isEmpty()) {
+                    LOG.warn("{} of {} messages keep the queue's visibility timeout: {}", response.failed().size(), entries.size(),
+                            response.failed().get(0).code());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} messages keep the queue's visibility timeout (could not postpone them: {})", to - from, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** {@code arn:aws:sqs:region:account:name} → the queue's URL, asked once per queue and instance. */
+    private String queueUrl(String arn) {
+        if (arn == null) throw new IllegalArgumentException("a record without eventSourceARN");
+        return queueUrls.computeIfAbsent(arn, a -> sqs.getQueueUrl(b -> b.queueName(a.substring(a.lastIndexOf(':') + 1))).queueUrl());
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

@@ -133,10 +133,10 @@ public class ProactiefFactory {
         return new MagdaClient(MagdaConfig.fromEnvironment(settings.subset(MAGDA_VARIABLES)));
     }
 
-    /** How many records of an SQS batch are handled at once; a bad value stops the start, naming the setting. */
+    /** How an SQS batch is handled (concurrency, retry delays, deadline margin); a bad value stops the start, naming the setting. */
     @Singleton
-    be.proactief.aws.sqs.BatchConcurrency batchConcurrency(Settings settings) {
-        return be.proactief.aws.sqs.BatchConcurrency.from(settings);
+    be.proactief.aws.sqs.BatchSettings batchSettings(Settings settings) {
+        return be.proactief.aws.sqs.BatchSettings.from(settings);
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package be.proactief.core.invoice;
 
+import be.proactief.core.messaging.RetryLaterException;
+
 import java.time.Duration;
 
 /**
@@ -7,23 +9,17 @@ import java.time.Duration;
  * discounted and nothing is emitted: the message must be retried, never billed at 0 %.
  * The message holds no INSZ.
  */
-public final class EntitlementUnknownException extends RuntimeException {
+public final class EntitlementUnknownException extends RetryLaterException {
 
     private final String invoiceId;
-    private final Duration retryAfter;
 
     public EntitlementUnknownException(String invoiceId, String reason, Duration retryAfter) {
         super("invoice " + invoiceId + " not discounted: entitlement unknown (" + reason + "); retry after "
-                + (retryAfter == null ? "?" : retryAfter.toSeconds() + " s"));
+                + (retryAfter == null ? "?" : retryAfter.toSeconds() + " s"), retryAfter);
         this.invoiceId = invoiceId;
-        this.retryAfter = retryAfter;
     }
 
     public String invoiceId() {
         return invoiceId;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
     }
 }

@@ -27,7 +27,7 @@ public class InvoiceDiscounterHandler extends MicronautRequestHandler<SQSEvent, 
     @jakarta.inject.Named(InvoiceDiscounterFactory.INVOICES_DLQ)
     DeadLetterQueue deadLetters;
     @Inject
-    be.proactief.aws.sqs.BatchConcurrency concurrency;
+    SqsBatch batch;
 
     public InvoiceDiscounterHandler() {
         super();
@@ -39,7 +39,7 @@ public class InvoiceDiscounterHandler extends MicronautRequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        SQSBatchResponse response = SqsBatch.process(event, processor::process, deadLetters, concurrency.value());
+        SQSBatchResponse response = batch.process(event, processor::process, deadLetters);
         int records = event == null || event.getRecords() == null ? 0 : event.getRecords().size();
         if (records > 0) {
             int failed = response.getBatchItemFailures().size();

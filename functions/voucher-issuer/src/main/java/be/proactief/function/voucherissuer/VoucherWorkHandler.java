@@ -25,8 +25,8 @@ import java.util.Map;
  * for SAM: {@code be.proactief.function.voucherissuer.VoucherWorkHandler::handleRequest}.
  *
  * <ul>
- *   <li>UNKNOWN (platform down) or any other transient failure: the message is reported as failed;
- *       SQS redelivers it after the visibility timeout, and after {@code maxReceiveCount} the redrive
+ *   <li>UNKNOWN (platform down) or any other transient failure: the message is reported as failed and
+ *       comes back after a growing delay ({@code SqsBatch}); after {@code maxReceiveCount} (20) the redrive
  *       policy moves it to the DLQ. Nothing is dropped.</li>
  *   <li>A message that can never succeed (no members, bad INSZ, unknown zone, not a work message):
  *       straight to the DLQ with its reason, one log line, and the message counts as handled.</li>
@@ -40,7 +40,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @jakarta.inject.Named(VoucherIssuerFactory.VOUCHER_WORK_DLQ)
     DeadLetterQueue deadLetters;
     @Inject
-    be.proactief.aws.sqs.BatchConcurrency concurrency;
+    SqsBatch batch;
     @Inject
     VoucherReport report;
     @Inject
@@ -64,7 +64,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     public SQSBatchResponse execute(SQSEvent event) {
         long started = System.nanoTime();
         Map<RunKey, VoucherTally> byRun = new java.util.concurrent.ConcurrentHashMap<>(); // the records run concurrently
-        SQSBatchResponse response = SqsBatch.process(event, message -> {
+        SQSBatchResponse response = batch.process(event, message -> {
             VoucherWorkItem item;
             try {
                 item = json.readValue(message.getBody(), WorkMessage.class).toItem();
@@ -84,7 +84,7 @@ public class VoucherWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBat
                 tally.retry(); // UNKNOWN, or the vouchers queue unreachable: SQS redelivers; SqsBatch logs one line (INSZ masked)
                 throw e;
             }
-        }, deadLetters, concurrency.value());
+        }, deadLetters);
         long millis = (System.nanoTime() - started) / 1_000_000;
         byRun.forEach((run, tally) -> report.batch(run.scheme(), run.period(), run.runId(), tally, millis));
         return response;
