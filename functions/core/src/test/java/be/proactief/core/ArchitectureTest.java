@@ -22,6 +22,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule core_does_not_reach_into_adapters = noClasses()
             .that().resideInAPackage("be.proactief.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("be.proactief.aws..", "be.proactief.testkit..", "be.proactief.function..")
+            .should().dependOnClassesThat().resideInAnyPackage("be.proactief.aws..", "be.proactief.magda..", "be.proactief.testkit..", "be.proactief.function..")
             .because("dependencies point inwards");
 }

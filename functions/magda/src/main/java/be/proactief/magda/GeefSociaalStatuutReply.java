@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -59,6 +59,11 @@ public final class GeefSociaalStatuutReply {
         this.uitzonderingen = List.copyOf(uitzonderingen);
     }
 
+    /** The largest reply read: a GeefSociaalStatuut answer for 8 statuses is a few KiB. */
+    public static final int MAX_REPLY_BYTES = 1024 * 1024;
+    /** The deepest element nesting read (the official answers nest about 12 deep). */
+    public static final int MAX_DEPTH = 64;
+
     public static GeefSociaalStatuutReply parse(String xml) throws MalformedReplyException {
         Objects.requireNonNull(xml, "xml");
         return parse(xml.getBytes(StandardCharsets.UTF_8));
@@ -71,6 +76,18 @@ public final class GeefSociaalStatuutReply {
     public static GeefSociaalStatuutReply parse(byte[] xml) throws MalformedReplyException {
         Objects.requireNonNull(xml, "xml");
         if (xml.length == 0) throw new MalformedReplyException("the reply is empty");
+        if (xml.length > MAX_REPLY_BYTES) throw new MalformedReplyException("the reply is larger than " + MAX_REPLY_BYTES + " bytes");
+        SafeXml.requireDepthAtMost(xml, MAX_DEPTH);
+        try {
+            return read(xml);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Error e) { // e.g. a StackOverflowError deep in a parser: a bad reply must not fail a whole batch
+            throw new MalformedReplyException("the reply could not be parsed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static GeefSociaalStatuutReply read(byte[] xml) throws MalformedReplyException {
         Document doc;
         try {
             doc = SafeXml.parse(xml);

@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import be.proactief.core.insz.Insz;
 import be.proactief.core.platform.SocialStatusSource;
@@ -41,7 +41,8 @@ public final class GeefSociaalStatuutRequest {
     /** Belgian time: the platform reads Tijdstip as local time. */
     public static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** {@code HH:mm:ss.000}: the platform's documentation says some services accept no other milliseconds. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss'.000'");
 
     private final String senderIdentification;
     private final String hoedanigheid;
@@ -66,10 +67,16 @@ public final class GeefSociaalStatuutRequest {
         this.tijdstip = Objects.requireNonNull(tijdstip, "tijdstip");
     }
 
-    /** A question with a fresh Referte, stamped now (Brussels time) by {@code clock}. */
+    /** A question under the default registration, with a fresh Referte, stamped now (Brussels time) by {@code clock}. */
     public static GeefSociaalStatuutRequest forQuestion(MagdaConfig config, Insz insz, List<String> statusNames,
                                                         LocalDate date, Clock clock) {
-        return new GeefSociaalStatuutRequest(config.senderIdentification(), config.hoedanigheid(),
+        return forQuestion(config, config.registration(), insz, statusNames, date, clock);
+    }
+
+    /** A question under {@code registration} (a scheme's own), with a fresh Referte, stamped now (Brussels time). */
+    public static GeefSociaalStatuutRequest forQuestion(MagdaConfig config, be.proactief.core.platform.PlatformRegistration registration,
+                                                        Insz insz, List<String> statusNames, LocalDate date, Clock clock) {
+        return new GeefSociaalStatuutRequest(registration.identificatie(), registration.hoedanigheid(),
                 config.referencePrefix() + UUID.randomUUID(), insz, statusNames, date,
                 LocalDateTime.now(clock.withZone(BRUSSELS)));
     }

@@ -1,7 +1,8 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import be.proactief.core.insz.Insz;
 import be.proactief.core.platform.PlatformCannotDecideException;
+import be.proactief.core.platform.PlatformRegistration;
 import be.proactief.core.platform.PlatformUnavailableException;
 import be.proactief.core.platform.PlatformUnavailableException.Reason;
 import be.proactief.core.platform.SocialStatusSource;
@@ -75,11 +76,13 @@ import java.util.concurrent.atomic.LongAdder;
  *         <tr><td>UITZONDERING</td><td>an Uitzondering of type FOUT other than 30001–30004</td><td>no</td><td>1 h</td></tr>
  *         <tr><td>MISMATCHED_REPLY</td><td>a reply about another INSZ, or whose Antwoord/Referte is not our question's</td><td>no</td><td>5 min</td></tr>
  *         <tr><td>HTTP_ERROR</td><td>HTTP 5xx</td><td>yes</td><td>Retry-After header or 30 s</td></tr>
+ *         <tr><td>HTTP_ERROR</td><td>HTTP 429 (too many requests)</td><td>no</td><td>Retry-After header (seconds or HTTP date) or 30 s</td></tr>
  *         <tr><td>HTTP_ERROR</td><td>HTTP 4xx or another non-200 status</td><td>no</td><td>5 min</td></tr>
  *         <tr><td>UNREACHABLE</td><td>connection refused/reset, DNS, connect timeout</td><td>yes</td><td>30 s</td></tr>
  *         <tr><td>UNREACHABLE</td><td>TLS handshake refused (certificate problem)</td><td>no</td><td>5 min</td></tr>
  *         <tr><td>TIMEOUT</td><td>no complete answer within the read timeout</td><td>yes</td><td>30 s</td></tr>
- *         <tr><td>MALFORMED_REPLY</td><td>not a GeefSociaalStatuut answer, SOAP Fault with HTTP 200</td><td>no</td><td>5 min</td></tr>
+ *         <tr><td>MALFORMED_REPLY</td><td>not a GeefSociaalStatuut answer, SOAP Fault with HTTP 200, over 1 MiB, nested deeper
+ *             than 64, a parser's Error, or (with {@code MAGDA_VERIFY_REPLY_SIGNATURE}) no valid signature by the platform</td><td>no</td><td>5 min</td></tr>
  *         <tr><td>CIRCUIT_OPEN</td><td>too many recent failures: not even asked</td><td>no</td><td>time until the circuit half-opens, ≥ 1 s</td></tr>
  *         <tr><td>TOO_BUSY</td><td>{@code maxConcurrentCalls} questions already under way</td><td>no</td><td>1 s</td></tr>
  *       </table></li>
@@ -117,6 +120,8 @@ public final class MagdaClient implements SocialStatusSource {
     private final LongAdder answered = new LongAdder();
     private final LongAdder undecided = new LongAdder();
     private final Map<Reason, LongAdder> unavailable = new EnumMap<>(Reason.class);
+    private final WsSecuritySigner signer;
+    private final ReplySignatureVerifier replyVerifier;
 
     public MagdaClient(MagdaConfig config) {
         this(config, Clock.systemUTC());
@@ -128,6 +133,8 @@ public final class MagdaClient implements SocialStatusSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (Reason r : Reason.values()) unavailable.put(r, new LongAdder());
         this.http = httpClient(config);
+        this.signer = config.keyStore() == null ? null : WsSecuritySigner.of(config.keyStore(), config.signatureAlgorithm());
+        this.replyVerifier = config.platformCertificate() == null ? null : new ReplySignatureVerifier(config.platformCertificate());
         this.retry = retry(config.retry());
         this.circuitBreaker = circuitBreaker(config.circuitBreaker());
         this.bulkhead = Bulkhead.of("magda", BulkheadConfig.custom()
@@ -182,16 +189,23 @@ public final class MagdaClient implements SocialStatusSource {
     }
 
     @Override
-    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException, PlatformCannotDecideException {
+    public PlatformRegistration defaultRegistration() {
+        return config.registration();
+    }
+
+    @Override
+    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date, PlatformRegistration registration)
+            throws PlatformUnavailableException, PlatformCannotDecideException {
         Objects.requireNonNull(insz, "insz");
         Objects.requireNonNull(date, "date");
+        PlatformRegistration under = registration == null ? config.registration() : registration;
         // Validates the names (1–8, not blank) before anything is counted or sent.
         List<String> names = GeefSociaalStatuutRequest.forQuestion(config, insz, statusNames, date, clock).statusNames();
         questions.increment();
         AtomicInteger attempts = new AtomicInteger();
         CheckedSupplier<Exchange> oneExchange = () -> {
             attempts.incrementAndGet();
-            return exchange(insz, names, date);
+            return exchange(insz, names, date, under);
         };
         CheckedSupplier<Exchange> guarded = Retry.decorateCheckedSupplier(retry,
                 CircuitBreaker.decorateCheckedSupplier(circuitBreaker,
@@ -214,15 +228,16 @@ public final class MagdaClient implements SocialStatusSource {
     private record Exchange(GeefSociaalStatuutRequest request, GeefSociaalStatuutReply reply, long millis) {
     }
 
-    /** One HTTP exchange: a new message, POSTed, its reply parsed. */
-    private Exchange exchange(Insz insz, List<String> names, LocalDate date) throws AttemptFailure {
-        GeefSociaalStatuutRequest request = GeefSociaalStatuutRequest.forQuestion(config, insz, names, date, clock);
+    /** One HTTP exchange: a new message, signed, POSTed, its reply (at most 1 MiB) parsed. */
+    private Exchange exchange(Insz insz, List<String> names, LocalDate date, PlatformRegistration registration) throws AttemptFailure {
+        GeefSociaalStatuutRequest request = GeefSociaalStatuutRequest.forQuestion(config, registration, insz, names, date, clock);
+        String envelope = signer == null ? request.toSoapEnvelope() : signer.sign(request.toSoapEnvelope());
         HttpRequest httpRequest = HttpRequest.newBuilder(config.endpoint())
                 .timeout(config.readTimeout())
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + config.soapAction() + "\"")
                 .header("Accept", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toSoapEnvelope(), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
                 .build();
         httpExchanges.increment();
         long start = System.nanoTime();
@@ -233,10 +248,16 @@ public final class MagdaClient implements SocialStatusSource {
             throw AttemptFailure.transientFailure(Reason.HTTP_ERROR, "MAGDA answered HTTP " + status,
                     retryAfterHeader(response).orElse(TRANSIENT_RETRY_AFTER), null);
         }
+        if (status == 429) {
+            // too many requests: not retried at once (that would only add to the load), nor held against the platform
+            throw AttemptFailure.refused(Reason.HTTP_ERROR, "MAGDA answered HTTP 429 (too many requests)",
+                    retryAfterHeader(response).orElse(TRANSIENT_RETRY_AFTER), null);
+        }
         if (status != 200) {
             throw AttemptFailure.refused(Reason.HTTP_ERROR, "MAGDA answered HTTP " + status, PERMANENT_RETRY_AFTER, null);
         }
         try {
+            if (replyVerifier != null) replyVerifier.verify(response.body());
             GeefSociaalStatuutReply reply = GeefSociaalStatuutReply.parse(response.body());
             log.debug("MAGDA answered {} in {} ms: platform reference {}", request, millis, reply.platformReference());
             return new Exchange(request, reply, millis);
@@ -248,7 +269,7 @@ public final class MagdaClient implements SocialStatusSource {
 
     private HttpResponse<byte[]> send(HttpRequest request) throws AttemptFailure {
         long timeoutMillis = config.readTimeout().toMillis();
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, BoundedBody.atMost(GeefSociaalStatuutReply.MAX_REPLY_BYTES));
         try {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -280,6 +301,10 @@ public final class MagdaClient implements SocialStatusSource {
             return AttemptFailure.platformFault(Reason.UNREACHABLE, "MAGDA TLS handshake failed: "
                     + InszRedaction.scrub(cause.getMessage()), PERMANENT_RETRY_AFTER, cause);
         }
+        if (has(cause, BoundedBody.TooLargeException.class)) {
+            return AttemptFailure.platformFault(Reason.MALFORMED_REPLY, "MAGDA reply unreadable: larger than "
+                    + GeefSociaalStatuutReply.MAX_REPLY_BYTES + " bytes", PERMANENT_RETRY_AFTER, cause);
+        }
         String what = has(cause, ConnectException.class) ? "connection refused" : cause.getClass().getSimpleName();
         if (cause instanceof IOException || has(cause, IOException.class)) {
             return AttemptFailure.transientFailure(Reason.UNREACHABLE, "MAGDA unreachable: " + what
@@ -296,13 +321,21 @@ public final class MagdaClient implements SocialStatusSource {
         return false;
     }
 
-    private static java.util.Optional<Duration> retryAfterHeader(HttpResponse<?> response) {
+    /** {@code Retry-After}: seconds, or an HTTP date (RFC 1123); at least 1 s. */
+    private java.util.Optional<Duration> retryAfterHeader(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
+            String text = v.strip();
             try {
-                long seconds = Long.parseLong(v.strip());
+                long seconds = Long.parseLong(text);
                 return seconds > 0 ? java.util.Optional.of(Duration.ofSeconds(seconds)) : java.util.Optional.empty();
-            } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    java.time.Instant at = java.time.ZonedDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Duration wait = Duration.between(clock.instant(), at);
+                    return java.util.Optional.of(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait);
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    return java.util.Optional.empty();
+                }
             }
         });
     }
@@ -468,7 +501,8 @@ public final class MagdaClient implements SocialStatusSource {
     public int primeOffline() {
         GeefSociaalStatuutRequest request = GeefSociaalStatuutRequest.forQuestion(config, PRIMING_INSZ, List.of("priming"),
                 LocalDate.now(clock.withZone(GeefSociaalStatuutRequest.BRUSSELS)), clock);
-        if (request.toSoapEnvelope().isEmpty()) throw new IllegalStateException("empty priming envelope");
+        String envelope = signer == null ? request.toSoapEnvelope() : signer.sign(request.toSoapEnvelope()); // the signing stack too
+        if (envelope.isEmpty()) throw new IllegalStateException("empty priming envelope");
         try {
             return GeefSociaalStatuutReply.parse(PRIMING_REPLY).statuten().size();
         } catch (MalformedReplyException e) {

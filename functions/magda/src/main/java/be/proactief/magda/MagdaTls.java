@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -10,8 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 
 /**
- * Builds the TLS context for the MAGDA connection: the city's client certificate from the
- * configured keystore (mutual TLS, as MAGDA requires) and the trusted platform certificates from
+ * Builds the TLS context for the MAGDA connection: the city's client certificate from its
+ * {@link KeyMaterial} (mutual TLS, as MAGDA requires; the same key signs each request) and the trusted platform certificates from
  * the truststore, or the JDK defaults for what is not configured.
  */
 public final class MagdaTls {
@@ -28,10 +28,8 @@ public final class MagdaTls {
         try {
             KeyManagerFactory kmf = null;
             if (config.keyStore() != null) {
-                MagdaConfig.StoreRef ref = config.keyStore();
-                KeyStore ks = load(ref, "keystore");
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(ks, ref.password().toCharArray());
+                kmf.init(config.keyStore().keyStore(), config.keyStore().password());
             }
             TrustManagerFactory tmf = null;
             if (config.trustStore() != null) {

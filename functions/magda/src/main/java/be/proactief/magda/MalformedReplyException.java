@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 /** A reply that cannot be read as a GeefSociaalStatuut 03.00 answer. The message never quotes an INSZ. */
 public final class MalformedReplyException extends Exception {

@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +25,10 @@ final class CannedPlatform implements AutoCloseable {
     private volatile String lastBody;
 
     CannedPlatform(int status, String body) throws IOException {
+        this(status, body, java.util.Map.of());
+    }
+
+    CannedPlatform(int status, String body, java.util.Map<String, String> headers) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -33,6 +37,7 @@ final class CannedPlatform implements AutoCloseable {
                 java.util.regex.Matcher referte = REFERTE.matcher(lastBody);
                 byte[] bytes = body.replace(QUESTION_REFERENCE, referte.find() ? referte.group(1) : "").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+                headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
                 exchange.sendResponseHeaders(status, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);

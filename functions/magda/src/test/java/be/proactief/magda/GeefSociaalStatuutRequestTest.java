@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import be.proactief.core.insz.Insz;
 import org.junit.jupiter.api.Test;
@@ -51,6 +51,13 @@ class GeefSociaalStatuutRequestTest {
         assertThat(doc.getElementsByTagName("SociaalStatuut").getLength()).isEqualTo(2);
         assertThat(MagdaReferenceData.element(doc, "SocialeStatuten").getTextContent())
                 .contains("LIVING_WAGES_PCSA_HELP2025-01-01", "BIM_BVT2025-01-01");
+    }
+
+    @Test
+    void theTimeOfTheMessageCarriesZeroMillisecondsAsSomeMagdaServicesDemand() throws Exception {
+        Clock withMillis = Clock.fixed(Instant.parse("2025-01-01T11:00:07.345Z"), ZoneOffset.UTC);
+        Document doc = MagdaReferenceData.parse(GeefSociaalStatuutRequest.forQuestion(CONFIG, INSZ, List.of("BIM_BVT"), JAN_1, withMillis).toSoapEnvelope());
+        assertThat(child(MagdaReferenceData.element(doc, "Tijdstip"), "Tijd")).isEqualTo("12:00:07.000");
     }
 
     @Test

@@ -1,8 +1,8 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
-import be.proactief.aws.magda.MagdaConfig.BulkheadSettings;
-import be.proactief.aws.magda.MagdaConfig.CircuitBreakerSettings;
-import be.proactief.aws.magda.MagdaConfig.RetrySettings;
+import be.proactief.magda.MagdaConfig.BulkheadSettings;
+import be.proactief.magda.MagdaConfig.CircuitBreakerSettings;
+import be.proactief.magda.MagdaConfig.RetrySettings;
 import be.proactief.core.insz.Insz;
 import be.proactief.core.platform.PlatformCannotDecideException;
 import be.proactief.core.platform.PlatformUnavailableException;
@@ -359,7 +359,7 @@ class MagdaClientTest {
 
     @Test
     void noLogLineShowsTheInsz() {
-        Logger logger = (Logger) LoggerFactory.getLogger("be.proactief.aws.magda");
+        Logger logger = (Logger) LoggerFactory.getLogger("be.proactief.magda");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);

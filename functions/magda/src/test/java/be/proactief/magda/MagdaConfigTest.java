@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +25,11 @@ class MagdaConfigTest {
 
     @Test
     void theThreeRequiredVariablesGiveTheDefaults() {
-        MagdaConfig config = MagdaConfig.fromEnvironment(minimal());
+        MagdaConfig config = MagdaSettings.fromEnvironment(minimal());
 
         assertThat(config.endpoint()).isEqualTo(URI.create("https://magda.example/GeefSociaalStatuutDienst-03.00/soap/WebService"));
-        assertThat(config.senderIdentification()).isEqualTo("gent.be/proactief");
-        assertThat(config.hoedanigheid()).isEqualTo("1303");
+        assertThat(config.registration().identificatie()).isEqualTo("gent.be/proactief");
+        assertThat(config.registration().hoedanigheid()).isEqualTo("1303");
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.retry().maxAttempts()).isEqualTo(3);
@@ -48,7 +48,7 @@ class MagdaConfigTest {
         env.put("MAGDA_CIRCUIT_OPEN_DURATION", "1m");
         env.put("MAGDA_MAX_CONCURRENT_CALLS", "4");
 
-        MagdaConfig config = MagdaConfig.fromEnvironment(env);
+        MagdaConfig config = MagdaSettings.fromEnvironment(env);
 
         assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
@@ -64,7 +64,7 @@ class MagdaConfigTest {
         env.put("MAGDA_READ_TIMEOUT", "soon");
         env.put("MAGDA_MAX_ATTEMPTS", "0");
 
-        assertThatThrownBy(() -> MagdaConfig.fromEnvironment(env))
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MAGDA_ENDPOINT")
                 .hasMessageContaining("MAGDA_SENDER_ID is missing")
@@ -79,35 +79,71 @@ class MagdaConfigTest {
         env.put("MAGDA_KEYSTORE", "/nowhere/city.p12");
         env.put("MAGDA_KEYSTORE_PASSWORD", "s3cret");
 
-        assertThatThrownBy(() -> MagdaConfig.fromEnvironment(env))
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env))
                 .hasMessageContaining("MAGDA_KEYSTORE: file '/nowhere/city.p12' does not exist")
                 .hasMessageNotContaining("s3cret");
     }
 
     @Test
-    void aKeystoreNeedsAnHttpsEndpoint(@TempDir Path dir) throws Exception {
-        Path store = Files.writeString(dir.resolve("city.p12"), "x");
+    void theKeystoreIsLoadedAtTheStartTheTrustStoreTypeFollowsTheExtensionAndNoPasswordIsShown(@TempDir Path dir) throws Exception {
+        Path jks = Files.writeString(dir.resolve("trust.jks"), "x");
+        Path p12 = be.proactief.testkit.magda.DevelopmentKeystore.generate(dir.resolve("city.p12"), "city.test");
         Map<String, String> env = minimal();
-        env.put("MAGDA_ENDPOINT", "http://magda.example/ws");
-        env.put("MAGDA_KEYSTORE", store.toString());
+        env.put("MAGDA_KEYSTORE", p12.toString());
+        env.put("MAGDA_KEYSTORE_PASSWORD", be.proactief.testkit.magda.DevelopmentKeystore.PASSWORD);
+        env.put("MAGDA_TRUSTSTORE", jks.toString());
 
-        assertThatThrownBy(() -> MagdaConfig.fromEnvironment(env)).hasMessageContaining("not https");
+        MagdaConfig config = MagdaSettings.fromEnvironment(env);
+
+        assertThat(config.keyStore().certificate().getSubjectX500Principal().getName()).contains("CN=city.test");
+        assertThat(config.trustStore().type()).isEqualTo("JKS");
+        assertThat(config.mutualTls()).isTrue();
+        assertThat(config.signsRequests()).isTrue();
+        assertThat(config.toString()).doesNotContain(be.proactief.testkit.magda.DevelopmentKeystore.PASSWORD);
     }
 
     @Test
-    void storeTypeFollowsTheExtensionAndThePasswordIsNeverShown(@TempDir Path dir) throws Exception {
-        Path jks = Files.writeString(dir.resolve("trust.jks"), "x");
-        Path p12 = Files.writeString(dir.resolve("city.p12"), "x");
+    void aKeystoreWithTheWrongPasswordStopsTheStartNamingTheSettingsAndNotThePassword(@TempDir Path dir) {
+        Path p12 = be.proactief.testkit.magda.DevelopmentKeystore.generate(dir.resolve("city.p12"), "city.test");
         Map<String, String> env = minimal();
         env.put("MAGDA_KEYSTORE", p12.toString());
-        env.put("MAGDA_KEYSTORE_PASSWORD", "s3cret");
-        env.put("MAGDA_TRUSTSTORE", jks.toString());
+        env.put("MAGDA_KEYSTORE_PASSWORD", "not-the-password");
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env)).hasMessageContaining("MAGDA_KEYSTORE/MAGDA_KEYSTORE_PASSWORD")
+                .hasMessageContaining("wrong password").hasMessageNotContaining("not-the-password");
+    }
 
-        MagdaConfig config = MagdaConfig.fromEnvironment(env);
+    @Test
+    void anHttpEndpointIsRefusedUnlessAllowedForALocalSimulator() {
+        Map<String, String> env = minimal();
+        env.put("MAGDA_ENDPOINT", "http://127.0.0.1:8080/GeefSociaalStatuutDienst-03.00/soap/WebService");
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env)).hasMessageContaining("MAGDA_ALLOW_HTTP");
+        env.put("MAGDA_ALLOW_HTTP", "true");
+        assertThat(MagdaSettings.fromEnvironment(env).endpoint().getScheme()).isEqualTo("http");
+    }
 
-        assertThat(config.keyStore().type()).isEqualTo("PKCS12");
-        assertThat(config.trustStore().type()).isEqualTo("JKS");
-        assertThat(config.mutualTls()).isTrue();
-        assertThat(config.toString()).doesNotContain("s3cret");
+    @Test
+    void aKeystoreIsAllowedOnHttpToo(@TempDir Path dir) {
+        Map<String, String> env = minimal();
+        env.put("MAGDA_ENDPOINT", "http://127.0.0.1:8080/ws");
+        env.put("MAGDA_ALLOW_HTTP", "true");
+        env.put("MAGDA_KEYSTORE", be.proactief.testkit.magda.DevelopmentKeystore.generate(dir.resolve("city.p12"), "city.test").toString());
+        env.put("MAGDA_KEYSTORE_PASSWORD", be.proactief.testkit.magda.DevelopmentKeystore.PASSWORD);
+        MagdaConfig config = MagdaSettings.fromEnvironment(env);
+        assertThat(config.signsRequests()).as("requests are signed whatever the transport").isTrue();
+        assertThat(config.mutualTls()).isFalse();
+    }
+
+    @Test
+    void theSignatureAlgorithmAndReplyVerificationAreCheckedSettings() {
+        Map<String, String> env = minimal();
+        env.put("MAGDA_SIGNATURE_ALGORITHM", "RSA_SHA1");
+        assertThat(MagdaSettings.fromEnvironment(env).signatureAlgorithm()).isEqualTo(WsSecuritySigner.Algorithm.RSA_SHA1);
+        env.put("MAGDA_SIGNATURE_ALGORITHM", "MD5");
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env)).hasMessageContaining("MAGDA_SIGNATURE_ALGORITHM");
+        env.remove("MAGDA_SIGNATURE_ALGORITHM");
+        env.put("MAGDA_VERIFY_REPLY_SIGNATURE", "true");
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env)).hasMessageContaining("MAGDA_PLATFORM_CERTIFICATE");
+        env.put("MAGDA_PLATFORM_CERTIFICATE", "not a certificate");
+        assertThatThrownBy(() -> MagdaSettings.fromEnvironment(env)).hasMessageContaining("MAGDA_PLATFORM_CERTIFICATE: not a PEM");
     }
 }

@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

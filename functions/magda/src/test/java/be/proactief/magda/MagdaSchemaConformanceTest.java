@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import be.proactief.core.insz.Insz;
 import be.proactief.testkit.magda.MagdaSimulator;

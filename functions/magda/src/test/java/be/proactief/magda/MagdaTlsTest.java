@@ -1,4 +1,4 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,18 +18,8 @@ class MagdaTlsTest {
 
     private static final URI HTTPS = URI.create("https://magda.example/ws");
 
-    private static Path keystore(Path dir) throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        assumeTrue(Files.isExecutable(keytool), "keytool absent: TLS set-up test skipped");
-        Path store = dir.resolve("city.p12");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "city", "-keyalg", "EC",
-                "-dname", "CN=proactief.test", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assumeTrue(p.exitValue() == 0 && Files.exists(store), "keytool failed: TLS set-up test skipped");
-        return store;
+    private static Path keystore(Path dir) {
+        return be.proactief.testkit.magda.DevelopmentKeystore.generate(dir.resolve("city.p12"), "proactief.test");
     }
 
     @Test
@@ -41,7 +31,8 @@ class MagdaTlsTest {
     void aClientCertificateGivesAnSslContext(@TempDir Path dir) throws Exception {
         Path store = keystore(dir);
         MagdaConfig config = MagdaConfig.defaults(HTTPS, "gent.be", "1303")
-                .withTls(new MagdaConfig.StoreRef(store, "changeit", null), new MagdaConfig.StoreRef(store, "changeit", "PKCS12"));
+                .withTls(KeyMaterial.load(new MagdaConfig.StoreRef(store, be.proactief.testkit.magda.DevelopmentKeystore.PASSWORD, null)),
+                        new MagdaConfig.StoreRef(store, be.proactief.testkit.magda.DevelopmentKeystore.PASSWORD, "PKCS12"));
 
         SSLContext context = MagdaTls.sslContext(config);
 
@@ -52,10 +43,7 @@ class MagdaTlsTest {
     @Test
     void aWrongPasswordIsAClearErrorWithoutThePassword(@TempDir Path dir) throws Exception {
         Path store = keystore(dir);
-        MagdaConfig config = MagdaConfig.defaults(HTTPS, "gent.be", "1303")
-                .withTls(new MagdaConfig.StoreRef(store, "wrong-password", "PKCS12"), null);
-
-        assertThatThrownBy(() -> MagdaTls.sslContext(config))
+        assertThatThrownBy(() -> KeyMaterial.load(new MagdaConfig.StoreRef(store, "wrong-password", "PKCS12")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MAGDA keystore")
                 .hasMessageContaining("wrong password")

@@ -1,7 +1,7 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
-import be.proactief.aws.magda.GeefSociaalStatuutReply.SociaalStatuut;
-import be.proactief.aws.magda.GeefSociaalStatuutReply.Uitzondering;
+import be.proactief.magda.GeefSociaalStatuutReply.SociaalStatuut;
+import be.proactief.magda.GeefSociaalStatuutReply.Uitzondering;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

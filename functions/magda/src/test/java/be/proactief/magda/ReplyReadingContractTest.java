@@ -1,6 +1,6 @@
-package be.proactief.aws.magda;
+package be.proactief.magda;
 
-import be.proactief.aws.magda.MagdaConfig.RetrySettings;
+import be.proactief.magda.MagdaConfig.RetrySettings;
 import be.proactief.core.insz.Insz;
 import be.proactief.core.platform.PlatformCannotDecideException;
 import be.proactief.core.platform.PlatformUnavailableException;

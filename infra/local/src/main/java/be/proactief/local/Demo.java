@@ -41,10 +41,13 @@ final class Demo {
     private final PrintStream out;
     private final JsonMapper json = JsonMapper.createDefault();
 
-    Demo(int households, long seed, PrintStream out) {
+    private final LocalKeystore keystore;
+
+    Demo(int households, long seed, PrintStream out, LocalKeystore keystore) {
         this.households = households;
         this.seed = seed;
         this.out = out;
+        this.keystore = keystore;
     }
 
     DemoReport run() {
@@ -58,7 +61,7 @@ final class Demo {
         }
         System.setProperty("proactief.roster.file", roster.toAbsolutePath().toString());
         progress("starting the embedded stack (dynalite, ElasticMQ, MAGDA simulator)");
-        try (LocalRun run = LocalRun.start(LocalRun.Backend.EMBEDDED, null);
+        try (LocalRun run = LocalRun.start(LocalRun.Backend.EMBEDDED, null, keystore);
              HttpApiGateway gateway = new HttpApiGateway(run.functions, run.tokens, 0)) {
             city.registerWith(run.magda);
             run.startEventSourceMappings();

@@ -43,7 +43,7 @@ final class LocalRun implements AutoCloseable {
     final Backend backend;
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
 
-    private LocalRun(Backend backend, AwsBackend aws, MagdaSimulator magda, URI magdaEndpoint) {
+    private LocalRun(Backend backend, AwsBackend aws, MagdaSimulator magda, URI magdaEndpoint, LocalKeystore keystore) {
         this.backend = backend;
         this.aws = aws;
         this.magda = magda;
@@ -51,7 +51,9 @@ final class LocalRun implements AutoCloseable {
         Map<String, Object> local = FunctionSettings.forEmulators(aws, magdaEndpoint, DEV_SUBJECT_KEY);
         local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
         local.put("aws.region", AwsBackend.REGION.id());
-        // attached to a serve: its subject keys and scheme files, so that what is decided here is what the serve decides
+        if (keystore != null) keystore.putInto(local);
+        // attached to a serve: its subject keys, scheme files and MAGDA keystore, so that what is decided here is what the
+        // serve decides, signed as its simulator trusts
         if (backend == Backend.SERVE) {
             Map<String, Object> shared = ServeSettings.read();
             ServeSettings.refuseOtherKeys(shared);
@@ -63,12 +65,16 @@ final class LocalRun implements AutoCloseable {
     /**
      * @param magdaUrl another GeefSociaalStatuut endpoint, or null for the built-in simulator
      */
-    static LocalRun start(Backend backend, String magdaUrl) {
-        return start(backend, magdaUrl, null);
+    static LocalRun start(Backend backend, String magdaUrl, LocalKeystore keystore) {
+        return start(backend, magdaUrl, null, keystore);
     }
 
-    /** @param dataDir where the embedded DynamoDB keeps its tables across restarts (null: in memory) */
-    static LocalRun start(Backend backend, String magdaUrl, Path dataDir) {
+    /**
+     * @param dataDir  where the embedded DynamoDB keeps its tables across restarts (null: in memory)
+     * @param keystore what the MAGDA requests are signed with, and what the built-in simulator trusts (ignored when
+     *                 attached to a serve: its own is used)
+     */
+    static LocalRun start(Backend backend, String magdaUrl, Path dataDir, LocalKeystore keystore) {
         AwsBackend aws = switch (backend) {
             case EMBEDDED -> AwsBackend.embedded(dataDir);
             case LOCALSTACK -> AwsBackend.localStack(URI.create(Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).orElse("http://localhost:4566")));
@@ -83,15 +89,27 @@ final class LocalRun implements AutoCloseable {
         } else if (backend == Backend.SERVE) {
             endpoint = ServeState.read().orElseThrow().magda();
         } else {
-            simulator = new MagdaSimulator().start();
+            // as the platform does: only requests signed with the city's registered certificate are answered
+            simulator = new MagdaSimulator().start().trust(keystore == null ? null : keystore.certificate());
             endpoint = simulator.endpoint();
         }
-        return new LocalRun(backend, aws, simulator, endpoint);
+        return new LocalRun(backend, aws, simulator, endpoint, backend == Backend.SERVE ? null : keystore);
     }
 
-    /** Uses a running {@code serve} when there is one, else starts an embedded stack. */
-    static LocalRun runningOrEmbedded() {
-        return ServeState.read().isPresent() ? start(Backend.SERVE, null) : start(Backend.EMBEDDED, null);
+    /**
+     * Uses a running {@code serve} when there is one (and its keystore), else starts an embedded stack signing with
+     * {@code keystore} ({@link LocalKeystore#choose}).
+     *
+     * @param command and {@code keystoreFlag} (--magda-keystore, or null): for a clear usage error
+     */
+    static LocalRun runningOrEmbedded(String command, String keystoreFlag) {
+        if (ServeState.read().isPresent()) {
+            if (keystoreFlag != null) {
+                throw new Options.UsageException(command + ": the running serve signs with its own keystore; leave out --magda-keystore (or stop the serve)");
+            }
+            return start(Backend.SERVE, null, null);
+        }
+        return start(Backend.EMBEDDED, null, LocalKeystore.choose(command, keystoreFlag, System.getenv()));
     }
 
     /** Polls every SQS-triggered function's queue, as Lambda's event source mappings do. */
@@ -201,7 +219,8 @@ final class LocalRun implements AutoCloseable {
 
     /**
      * The settings a serve decides with that an attached {@code invoke} or {@code trigger} must share:
-     * {@code PROACTIEF_SUBJECT_KEYS} and {@code PROACTIEF_SCHEMES_DIR} when the serve was given them. Kept beside
+     * {@code PROACTIEF_SUBJECT_KEYS} and {@code PROACTIEF_SCHEMES_DIR} when the serve was given them, and the MAGDA
+     * keystore it signs with (file and password: its simulator trusts only that certificate). Kept beside
      * {@code serve.json} in a file only its owner may read (local development only; on AWS the keys stay in Secrets
      * Manager), removed when the serve stops.
      */
@@ -216,9 +235,13 @@ final class LocalRun implements AutoCloseable {
             return ServeState.dir().resolve("serve-settings.properties");
         }
 
-        /** Writes the serve's own values of {@link #SHARED} (environment or system property). */
-        static void write() {
+        /** Writes the serve's own values of {@link #SHARED} (environment or system property) and its MAGDA keystore. */
+        static void write(LocalKeystore keystore) {
             java.util.Properties p = new java.util.Properties();
+            if (keystore != null) {
+                p.setProperty("magda.keystore", keystore.file().toString());
+                p.setProperty("magda.keystore.password", keystore.password());
+            }
             for (String name : SHARED) {
                 String value = System.getProperty(name.toLowerCase().replace('_', '.'), System.getenv(name));
                 if (value == null || value.isBlank()) continue;

@@ -23,16 +23,19 @@ public final class Main {
     static final String USAGE = """
             Usage: ./proactief <command> [flags]
 
-              demo    [--households N] [--seed S]
+              demo    [--households N] [--seed S] [--magda-keystore FILE.p12]
                       Runs a synthetic city through the real handlers (month-end invoices, yearly
                       waste-bag vouchers, desk checks) on an embedded stack and prints a report.
-              serve   [--port 8080] [--backend embedded|localstack] [--magda-url URL]
+              serve   [--port 8080] [--backend embedded|localstack] [--magda-url URL] [--magda-keystore FILE.p12]
                       Runs the stack until Ctrl-C: check-api on http://localhost:PORT, queues
                       processed as on AWS. Prints tokens and endpoints.
-              invoke  FUNCTION --event FILE.json
+              invoke  FUNCTION --event FILE.json [--magda-keystore FILE.p12]
                       Runs one function's handler once on a Lambda event file and prints its response.
-              trigger voucher-run --period YYYY [--roster FILE.jsonl]
+              trigger voucher-run --period YYYY [--roster FILE.jsonl] [--magda-keystore FILE.p12]
                       Fires the scheduled voucher run as EventBridge Scheduler would.
+
+            Every MAGDA request is signed (WS-Security) with --magda-keystore (its password in
+            MAGDA_KEYSTORE_PASSWORD), or else with a development keystore made once in .proactief/.
 
             Every command takes --help.
             """;
@@ -75,15 +78,16 @@ public final class Main {
     }
 
     static int demo(List<String> args, PrintStream out) {
-        Options o = Options.parse("demo", args, Set.of("households", "seed"), 0);
+        Options o = Options.parse("demo", args, Set.of("households", "seed", "magda-keystore"), 0);
         if (o.help()) {
-            out.println("Usage: ./proactief demo [--households N] [--seed S]   (default 2000 households, seed 1)");
+            out.println("Usage: ./proactief demo [--households N] [--seed S] [--magda-keystore FILE.p12]   (default 2000 households, seed 1)");
             return 0;
         }
         int households = o.intValue("households", 2000, 1, 200_000);
         long seed = o.longValue("seed", 1);
+        LocalKeystore keystore = LocalKeystore.choose("demo", o.get("magda-keystore", null), System.getenv());
         System.setProperty("proactief.audit.level", "OFF");
-        DemoReport report = new Demo(households, seed, out).run();
+        DemoReport report = new Demo(households, seed, out, keystore).run();
         out.print(report.render());
         return 0;
     }
@@ -92,10 +96,12 @@ public final class Main {
      * @param started counted down once the stack serves (tests wait on it); null from the command line
      */
     static int serve(List<String> args, PrintStream out, ServeHandle started) {
-        Options o = Options.parse("serve", args, Set.of("port", "backend", "magda-url", "data-dir"), 0);
+        Options o = Options.parse("serve", args, Set.of("port", "backend", "magda-url", "data-dir", "magda-keystore"), 0);
         if (o.help()) {
-            out.println("Usage: ./proactief serve [--port 8080] [--backend embedded|localstack] [--magda-url URL] [--data-dir DIR]");
+            out.println("Usage: ./proactief serve [--port 8080] [--backend embedded|localstack] [--magda-url URL] [--data-dir DIR] [--magda-keystore FILE.p12]");
             out.println("  --data-dir DIR  keep the DynamoDB tables (decisions, overrides, review cases) in DIR across restarts; without it, in memory");
+            out.println("  --magda-keystore FILE.p12  sign every MAGDA request (and present it on https) with this keystore, its password in");
+            out.println("                  MAGDA_KEYSTORE_PASSWORD; without it, a development keystore made once in .proactief/");
             return 0;
         }
         int port = o.intValue("port", 8080, 0, 65535);
@@ -119,8 +125,9 @@ public final class Main {
                 throw new Options.UsageException("serve: --data-dir " + dataDir + " cannot be created: " + e.getMessage());
             }
         }
+        LocalKeystore keystore = LocalKeystore.choose("serve", o.get("magda-keystore", null), System.getenv());
         System.setProperty("proactief.audit.level", "INFO");
-        LocalRun run = LocalRun.start(backend, magdaUrl, dataDir);
+        LocalRun run = LocalRun.start(backend, magdaUrl, dataDir, keystore);
         SyntheticCity city = SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED);
         if (run.magda != null) {
             city.registerWith(run.magda);
@@ -137,7 +144,7 @@ public final class Main {
         LocalRun.ServeState state = new LocalRun.ServeState(ProcessHandle.current().pid(), run.aws.dynamoDbEndpoint(), run.aws.sqsEndpoint(),
                 run.magdaEndpoint, gateway.port(), backend == LocalRun.Backend.EMBEDDED);
         state.write();
-        LocalRun.ServeSettings.write();
+        LocalRun.ServeSettings.write(keystore);
         CountDownLatch stop = new CountDownLatch(1);
         Runnable shutdown = () -> {
             gateway.close();
@@ -188,9 +195,9 @@ public final class Main {
     }
 
     static int invoke(List<String> args, PrintStream out) {
-        Options o = Options.parse("invoke", args, Set.of("event"), 1);
+        Options o = Options.parse("invoke", args, Set.of("event", "magda-keystore"), 1);
         if (o.help()) {
-            out.println("Usage: ./proactief invoke FUNCTION --event FILE.json   (FUNCTION: a logical id of template.yaml, e.g. CheckApiFunction, or check-api)");
+            out.println("Usage: ./proactief invoke FUNCTION --event FILE.json [--magda-keystore FILE.p12]   (FUNCTION: a logical id of template.yaml, e.g. CheckApiFunction, or check-api)");
             return 0;
         }
         if (o.positional().isEmpty()) throw new Options.UsageException("invoke: name the FUNCTION (e.g. check-api)");
@@ -203,7 +210,7 @@ public final class Main {
         } catch (java.io.IOException e) {
             throw new Options.UsageException("invoke: cannot read " + file + ": " + e.getMessage());
         }
-        try (LocalRun run = LocalRun.runningOrEmbedded()) {
+        try (LocalRun run = LocalRun.runningOrEmbedded("invoke", o.get("magda-keystore", null))) {
             FunctionSpec spec = run.functions.find(o.positional().get(0)).orElseThrow(() -> new Options.UsageException(
                     "invoke: unknown function '" + o.positional().get(0) + "'; template.yaml has "
                             + run.functions.specs().stream().map(FunctionSpec::logicalId).toList()));
@@ -213,13 +220,13 @@ public final class Main {
         return 0;
     }
 
-    /** Five receives at the voucher-work queue's 360 s visibility timeout, and a minute more. */
+    /** Five retries at the default delays (1 + 2 + 4 + 8 + 16 min). */
     static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(31);
 
     static int trigger(List<String> args, PrintStream out) {
-        Options o = Options.parse("trigger", args, Set.of("period", "roster"), 1);
+        Options o = Options.parse("trigger", args, Set.of("period", "roster", "magda-keystore"), 1);
         if (o.help()) {
-            out.println("Usage: ./proactief trigger voucher-run --period YYYY [--roster FILE.jsonl]");
+            out.println("Usage: ./proactief trigger voucher-run --period YYYY [--roster FILE.jsonl] [--magda-keystore FILE.p12]");
             return 0;
         }
         if (o.positional().isEmpty() || !o.positional().get(0).equals("voucher-run")) {
@@ -240,7 +247,7 @@ public final class Main {
             throw new IllegalStateException("cannot write the synthetic roster: " + e.getMessage(), e);
         }
         System.setProperty("proactief.roster.file", roster.toAbsolutePath().toString());
-        try (LocalRun run = LocalRun.runningOrEmbedded()) {
+        try (LocalRun run = LocalRun.runningOrEmbedded("trigger", o.get("magda-keystore", null))) {
             FunctionSpec spec = run.functions.specs().stream().filter(s -> !s.schedules().isEmpty()).findFirst()
                     .orElseThrow(() -> new IllegalStateException("template.yaml has no scheduled function"));
             if (run.magda != null) city.registerWith(run.magda).registerAll(Personas.everyone());
@@ -253,8 +260,8 @@ public final class Main {
             if (run.backend != LocalRun.Backend.SERVE) {
                 // no serve to process the fan-out: do it here, as the event source mapping would
                 run.startEventSourceMappings();
-                // a failed household comes back after the queue's visibility timeout (360 s), up to 5 times,
-                // before it goes to the DLQ: wait that long rather than drop the embedded stack with work on it
+                // a failed household comes back after its retry delay (1, 2, 4, 8, 16 min by default:
+                // PROACTIEF_RETRY_BASE, PROACTIEF_RETRY_CAP): wait that long rather than drop the embedded stack with work on it
                 if (!run.awaitDrained(DRAIN_TIMEOUT)) {
                     long left = run.mappings().stream().mapToLong(m -> run.depth(m.queueUrl())).sum();
                     throw new IllegalStateException(left + " messages still on the voucher-work queue after " + DRAIN_TIMEOUT.toMinutes() + " minutes");

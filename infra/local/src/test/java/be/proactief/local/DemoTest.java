@@ -27,7 +27,7 @@ class DemoTest {
     @BeforeAll
     static void runDemo() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        report = new Demo(HOUSEHOLDS, SEED, new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        report = new Demo(HOUSEHOLDS, SEED, new PrintStream(out, true, StandardCharsets.UTF_8), LocalKeystore.choose("demo", null, java.util.Map.of())).run();
         printed = report.render();
         city = SyntheticCity.generate(HOUSEHOLDS, SEED);
     }

@@ -42,7 +42,7 @@ class NoWrongNoTest {
 
     @BeforeAll
     static void start() {
-        run = LocalRun.start(LocalRun.Backend.EMBEDDED, null);
+        run = LocalRun.start(LocalRun.Backend.EMBEDDED, null, LocalKeystore.choose("test", null, java.util.Map.of()));
         run.magda.registerAll(Personas.withoutAnswers());
     }
 

@@ -10,7 +10,7 @@ public final class Json {
     private Json() {
     }
 
-    /** {"k":"v",…} with nulls left out; numbers and booleans unquoted. */
+    /** {"k":"v",…} with nulls left out; numbers and booleans unquoted, maps as nested objects. */
     public static String object(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder("{");
         for (Map.Entry<String, ?> e : fields.entrySet()) {
@@ -21,6 +21,10 @@ public final class Json {
             Object v = e.getValue();
             if (v instanceof Number || v instanceof Boolean) {
                 out.append(v);
+            } else if (v instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> fields2 = (Map<String, ?>) nested;
+                out.append(object(fields2));
             } else {
                 JsonText.quote(out, String.valueOf(v));
             }

@@ -37,6 +37,12 @@ public final class JsonLogAuditLog implements AuditLog {
         f.put("decisionId", e.decisionId());
         f.put("overrideId", e.overrideId());
         f.put("detail", e.detail());
+        if (e.registration() != null) {
+            Map<String, Object> registration = new LinkedHashMap<>();
+            registration.put("identificatie", e.registration().identificatie());
+            registration.put("hoedanigheid", e.registration().hoedanigheid());
+            f.put("registration", registration);
+        }
         return Json.object(f);
     }
 }

@@ -4,8 +4,8 @@ import be.proactief.aws.audit.JsonLogAuditLog;
 import be.proactief.aws.dynamo.DynamoDecisionStore;
 import be.proactief.aws.dynamo.DynamoOverrideStore;
 import be.proactief.aws.dynamo.DynamoReviewCaseStore;
-import be.proactief.aws.magda.MagdaClient;
-import be.proactief.aws.magda.MagdaConfig;
+import be.proactief.magda.MagdaClient;
+import be.proactief.magda.MagdaSettings;
 import be.proactief.core.audit.AuditLog;
 import be.proactief.core.decision.DecisionStore;
 import be.proactief.core.engine.EntitlementEngine;
@@ -41,12 +41,6 @@ import java.util.List;
  */
 @Factory
 public class ProactiefFactory {
-
-    static final List<String> MAGDA_VARIABLES = List.of("MAGDA_ENDPOINT", "MAGDA_SENDER_ID", "MAGDA_HOEDANIGHEID",
-            "MAGDA_REFERENCE_PREFIX", "MAGDA_SOAP_ACTION", "MAGDA_CONNECT_TIMEOUT", "MAGDA_READ_TIMEOUT", "MAGDA_RETRY_BACKOFF",
-            "MAGDA_CIRCUIT_OPEN_DURATION", "MAGDA_BULKHEAD_MAX_WAIT", "MAGDA_MAX_ATTEMPTS", "MAGDA_MAX_CONCURRENT_CALLS",
-            "MAGDA_CIRCUIT_WINDOW", "MAGDA_CIRCUIT_MIN_CALLS", "MAGDA_CIRCUIT_FAILURE_RATE", "MAGDA_KEYSTORE", "MAGDA_KEYSTORE_PASSWORD",
-            "MAGDA_KEYSTORE_TYPE", "MAGDA_TRUSTSTORE", "MAGDA_TRUSTSTORE_PASSWORD", "MAGDA_TRUSTSTORE_TYPE");
 
     @Singleton
     Clock clock() {
@@ -130,7 +124,7 @@ public class ProactiefFactory {
 
     @Singleton
     SocialStatusSource platform(Settings settings) {
-        return new MagdaClient(MagdaConfig.fromEnvironment(settings.subset(MAGDA_VARIABLES)));
+        return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES)));
     }
 
     /** How an SQS batch is handled (concurrency, retry delays, deadline margin); a bad value stops the start, naming the setting. */

@@ -32,7 +32,7 @@ class LambdaLogConfiguratorTest {
         assertThat(configurator.configure(context, FUNCTION_JAR)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
 
         assertThat(context.getLogger("proactief.audit").getEffectiveLevel()).isEqualTo(Level.INFO);
-        assertThat(context.getLogger("be.proactief.aws.magda.MagdaClient").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("be.proactief.magda.MagdaClient").getEffectiveLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("software.amazon.awssdk.core").getEffectiveLevel()).isEqualTo(Level.WARN);
         ConsoleAppender<?> stdout = (ConsoleAppender<?>) context.getLogger("ROOT").getAppender("STDOUT");
         assertThat(stdout.getTarget()).isEqualTo("System.out");

@@ -1,6 +1,6 @@
 package be.proactief.function.checkapi;
 
-import be.proactief.aws.magda.MagdaClient;
+import be.proactief.magda.MagdaClient;
 import be.proactief.core.decision.DecisionStore;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.subject.SubjectKey;

@@ -2,6 +2,7 @@ package be.proactief.core.engine;
 
 import be.proactief.core.audit.AuditEvent;
 import be.proactief.core.audit.AuditLog;
+import be.proactief.core.platform.PlatformRegistration;
 import be.proactief.core.decision.Basis;
 import be.proactief.core.decision.Decision;
 import be.proactief.core.decision.DecisionStore;
@@ -292,7 +293,7 @@ public final class EntitlementEngine {
                     ? List.of(scheme.tiers()) : scheme.tiers().stream().map(List::of).toList();
             for (List<Tier> asked : questions) {
                 calls++;
-                last = platform.ask(insz, Tier.statusesOf(asked), period.statusDate());
+                last = platform.ask(insz, Tier.statusesOf(asked), period.statusDate(), registrationOf(scheme));
                 Verdict verdict = verdict(last, asked);
                 if (verdict.periodMismatch()) {
                     // a more generous tier may apply at another time: a caseworker looks before a lesser tier is granted
@@ -384,12 +385,18 @@ public final class EntitlementEngine {
         return end.plus(scheme.retention()).toInstant();
     }
 
+    /** The scheme's own MAGDA registration, or the platform client's default. */
+    private PlatformRegistration registrationOf(SchemeVersion scheme) {
+        return scheme.registration() != null ? scheme.registration() : platform.defaultRegistration();
+    }
+
     private void audit(String caller, String action, DecisionResult r) {
         Decision d = r.decision();
         audit.record(new AuditEvent(clock.instant(), action, caller, r.scheme().id(), r.scheme().version(), r.period().id(),
                 r.outcome().name(), d == null ? null : d.tier(), d == null ? null : d.basis().name(),
                 d == null ? null : d.platformReference(), d == null ? null : d.decisionId(), d == null ? null : d.overrideId(),
                 r.outcome() == Outcome.REVIEW ? (r.reviewCase() == null ? "provisional" : "review case " + r.reviewCase().caseId()) + " "
-                        + r.reviewReason() + " " + r.platformCodes() : r.unknownDetail()));
+                        + r.reviewReason() + " " + r.platformCodes() : r.unknownDetail(),
+                r.platformCalls() > 0 ? registrationOf(r.scheme()) : null));
     }
 }

@@ -125,7 +125,20 @@ final class SchemeFileParser {
             throw fail("consultation", "ONE_QUESTION asks all " + distinct + " statuses at once; the platform takes at most 8");
         }
         return new SchemeVersion(id, version, nameNl, nameEn, new PeriodDefinition(kind, statusDate, end), tiers, recheck, retention,
-                consultation, validFrom(doc, kind), file);
+                consultation, validFrom(doc, kind), registration(doc), file);
+    }
+
+    /** {@code magda: {identificatie, hoedanigheid}}: the registration this scheme's questions go under, or null. */
+    private be.proactief.core.platform.PlatformRegistration registration(Map<?, ?> doc) {
+        if (doc.get("magda") == null) return null;
+        Map<?, ?> magda = map(doc.get("magda"), "magda");
+        for (Object key : magda.keySet()) {
+            if (!"identificatie".equals(key) && !"hoedanigheid".equals(key)) {
+                throw fail("magda." + key, "is not known: a scheme's magda registration has identificatie and hoedanigheid");
+            }
+        }
+        return new be.proactief.core.platform.PlatformRegistration(text(magda, "magda.identificatie", "identificatie", true),
+                text(magda, "magda.hoedanigheid", "hoedanigheid", true));
     }
 
     /** {@code validFrom}: the first period this version governs, written as the period kind writes a period. */

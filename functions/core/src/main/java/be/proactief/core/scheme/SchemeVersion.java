@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param consultation how the tiers are put to the platform
  * @param validFrom the first day of the first period this version governs (null: from the beginning); periods
  *        before it keep the older version
+ * @param registration the MAGDA registration its questions go under ({@code magda: {identificatie, hoedanigheid}});
+ *        null: the platform client's default
  */
 public record SchemeVersion(String id,
                             int version,
@@ -27,6 +29,7 @@ public record SchemeVersion(String id,
                             Period retention,
                             Consultation consultation,
                             LocalDate validFrom,
+                            be.proactief.core.platform.PlatformRegistration registration,
                             String sourceFile) {
 
     public SchemeVersion {

@@ -43,6 +43,41 @@ class EntitlementEngineTest {
     }
 
     @Test
+    void a_scheme_with_its_own_magda_registration_asks_under_it_and_the_audit_names_it() {
+        be.proactief.core.scheme.SchemeVersion own = be.proactief.core.scheme.SchemeCatalog.parse("own.yaml", """
+                id: school-discount
+                version: 2
+                name: {nl: korting, en: discount}
+                period: {kind: MONTH}
+                retention: P13M
+                magda: {identificatie: "gent.be/onderwijs", hoedanigheid: "1302"}
+                tiers:
+                  - id: increased-allowance
+                    statuses: [BIM_BVT_IN_FAMILY]
+                    ground: {nl: vt, en: ia}
+                    benefit: {kind: DISCOUNT, description: {nl: b, en: b}, discountPercent: 50, appliesTo: [OPVANG]}
+                """, k -> null);
+        EntitlementEngine engine = new EntitlementEngine(be.proactief.core.scheme.SchemeCatalog.of(List.of(own)), f.keys, f.decisions,
+                f.overrides, f.reviews, f.platform, f.audit, f.clock);
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        engine.decide(DecisionRequest.forPeriod(resident, "school-discount", "2026-11", "billing"));
+        assertThat(f.platform.registrations).containsExactly("gent.be/onderwijs/1302");
+        assertThat(f.audit.events).last().satisfies(e -> assertThat(e.registration())
+                .isEqualTo(new be.proactief.core.platform.PlatformRegistration("gent.be/onderwijs", "1302")));
+    }
+
+    @Test
+    void a_scheme_without_its_own_registration_asks_under_the_clients_default_and_a_reused_decision_names_none() {
+        f.platform.with(resident, "BIM_BVT_IN_FAMILY");
+        schoolDiscount("2026-11");
+        schoolDiscount("2026-11");
+        assertThat(f.platform.registrations).containsExactly(be.proactief.core.testing.ScriptedPlatform.DEFAULT_REGISTRATION.toString());
+        assertThat(f.audit.events).hasSize(2);
+        assertThat(f.audit.events.get(0).registration()).isEqualTo(be.proactief.core.testing.ScriptedPlatform.DEFAULT_REGISTRATION);
+        assertThat(f.audit.events.get(1).registration()).as("the platform was not asked").isNull();
+    }
+
+    @Test
     void tier_by_tier_schemes_ask_most_generous_first_and_stop_at_the_first_yes() {
         be.proactief.core.scheme.SchemeVersion tierByTier = be.proactief.core.scheme.SchemeCatalog.parse("t.yaml", """
                 id: school-discount

@@ -100,6 +100,20 @@ class SchemeCatalogTest {
     }
 
     @Test
+    void a_scheme_file_may_name_its_own_magda_registration_and_nothing_else_under_magda() {
+        SchemeVersion own = SchemeCatalog.parse("own.yaml", VALID.replace("retention: P1Y\n",
+                "retention: P1Y\nmagda: {identificatie: \"gent.be/afvalpas\", hoedanigheid: \"1301\"}\n"), k -> null);
+        assertThat(own.registration()).isEqualTo(new be.proactief.core.platform.PlatformRegistration("gent.be/afvalpas", "1301"));
+        assertThat(SchemeCatalog.parse("plain.yaml", VALID, k -> null).registration()).isNull();
+        assertThatThrownBy(() -> SchemeCatalog.parse("broken.yaml", VALID.replace("retention: P1Y\n",
+                "retention: P1Y\nmagda: {identificatie: \"gent.be/afvalpas\"}\n"), k -> null))
+                .hasMessage("broken.yaml: field 'magda.hoedanigheid' is missing");
+        assertThatThrownBy(() -> SchemeCatalog.parse("broken.yaml", VALID.replace("retention: P1Y\n",
+                "retention: P1Y\nmagda: {identificatie: a, hoedanigheid: b, sender: c}\n"), k -> null))
+                .hasMessageContaining("magda.sender");
+    }
+
+    @Test
     void invalid_yaml_names_the_file() {
         assertThatThrownBy(() -> SchemeCatalog.parse("broken.yaml", "id: [unclosed", k -> null))
                 .hasMessageStartingWith("broken.yaml: is not valid YAML");

@@ -28,6 +28,8 @@ public final class ScriptedPlatform implements SocialStatusSource {
     private final AtomicInteger references = new AtomicInteger();
     public final List<List<String>> questions = new CopyOnWriteArrayList<>();
     public final List<LocalDate> questionDates = new CopyOnWriteArrayList<>();
+    /** The registration of each question, {@code identificatie/hoedanigheid}. */
+    public final List<String> registrations = new CopyOnWriteArrayList<>();
 
     public ScriptedPlatform with(Insz insz, String... names) {
         statuses.computeIfAbsent(insz, k -> ConcurrentHashMap.newKeySet()).addAll(List.of(names));
@@ -59,12 +61,23 @@ public final class ScriptedPlatform implements SocialStatusSource {
         this.down = down;
     }
 
+    /** The registration of a scheme without its own. */
+    public static final be.proactief.core.platform.PlatformRegistration DEFAULT_REGISTRATION =
+            new be.proactief.core.platform.PlatformRegistration("test.city/proactief", "1303");
+
+    @Override
+    public be.proactief.core.platform.PlatformRegistration defaultRegistration() {
+        return DEFAULT_REGISTRATION;
+    }
+
     public int calls() {
         return questions.size();
     }
 
     @Override
-    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date) throws PlatformUnavailableException, PlatformCannotDecideException {
+    public StatusAnswer ask(Insz insz, List<String> statusNames, LocalDate date, be.proactief.core.platform.PlatformRegistration registration)
+            throws PlatformUnavailableException, PlatformCannotDecideException {
+        registrations.add((registration == null ? DEFAULT_REGISTRATION : registration).toString());
         questions.add(new ArrayList<>(statusNames));
         questionDates.add(date);
         java.util.concurrent.CountDownLatch g = gate;

@@ -90,11 +90,11 @@ class InvoiceDiscounterHandlerTest {
      * would see most of its records turned away (and retried, as on AWS); each scenario starts with it closed.
      */
     private static void closeTheCircuit() throws Exception {
-        var client = (be.proactief.aws.magda.MagdaClient) context.getBean(be.proactief.core.platform.SocialStatusSource.class);
+        var client = (be.proactief.magda.MagdaClient) context.getBean(be.proactief.core.platform.SocialStatusSource.class);
         Insz probe = newChild();
         stack.magda.register(Persona.of(probe));
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (client.circuitState() != be.proactief.aws.magda.MagdaClient.CircuitState.CLOSED && System.nanoTime() < deadline) {
+        while (client.circuitState() != be.proactief.magda.MagdaClient.CircuitState.CLOSED && System.nanoTime() < deadline) {
             Thread.sleep(120); // the open state lasts 100 ms here
             try {
                 client.ask(probe, List.of("BIM_BVT"), java.time.LocalDate.now());

@@ -24,7 +24,7 @@ class LambdaContextFixTest {
                 "proactief.discounted.invoices.queue.url", "http://127.0.0.1:9/000000000000/discounted-invoices",
                 "proactief.invoices.dlq.url", "http://127.0.0.1:9/000000000000/invoices-dlq",
                 "proactief.dev.subject.key", "invoice-discounter-tests-development-subject-key",
-                "magda.endpoint", "http://127.0.0.1:9/magda",
+                "magda.endpoint", "http://127.0.0.1:9/magda", "magda.allow.http", "true",
                 "magda.sender.id", "kb.vlaanderen.be/aiv/proactief-test",
                 "magda.hoedanigheid", "1303");
     }

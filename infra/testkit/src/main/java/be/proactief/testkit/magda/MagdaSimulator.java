@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -86,6 +88,9 @@ public final class MagdaSimulator implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Clock clock;
     private volatile HttpServer server;
+    private volatile X509Certificate trusted;
+    private volatile KeyStore.PrivateKeyEntry replyKey;
+    private final Map<String, AtomicLong> callsPerRegistration = new ConcurrentHashMap<>();
     private volatile ExecutorService executor;
 
     public MagdaSimulator() {
@@ -95,6 +100,28 @@ public final class MagdaSimulator implements AutoCloseable {
     /** @param clock stamps the Tijdstip (moment) of the answers; the truth follows the asked date, not this clock */
     public MagdaSimulator(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * From now on, every question must carry a WS-Security signature of its Body by {@code certificate} (the city's, as
+     * MAGDA registered it): an unsigned request, a changed Body or another certificate gets a SOAP fault with HTTP 500,
+     * as the platform answers. {@code null}: signatures are not checked.
+     */
+    public MagdaSimulator trust(X509Certificate certificate) {
+        this.trusted = certificate;
+        return this;
+    }
+
+    /** From now on, every answer's Body is signed with {@code key} (RSA-SHA256), as the platform may sign; {@code null}: unsigned. */
+    public MagdaSimulator signReplies(KeyStore.PrivateKeyEntry key) {
+        this.replyKey = key;
+        return this;
+    }
+
+    /** Questions asked under a registration, {@code identificatie/hoedanigheid} (the Afzender of each question). */
+    public long callCount(String identificatie, String hoedanigheid) {
+        AtomicLong n = callsPerRegistration.get(identificatie + "/" + hoedanigheid);
+        return n == null ? 0 : n.get();
     }
 
     /** Starts on a free port of 127.0.0.1. */
@@ -301,6 +328,16 @@ public final class MagdaSimulator implements AutoCloseable {
                 sendXml(exchange, 413, AnswerWriter.soapFault("Client", "request larger than " + MAX_REQUEST_BYTES + " bytes"));
                 return;
             }
+            X509Certificate city = trusted;
+            if (city != null) {
+                try {
+                    WsSecurity.verify(body, city);
+                } catch (WsSecurity.Refused refused) {
+                    log.warn("MAGDA simulator refused a request: {}", refused.getMessage());
+                    sendXml(exchange, 500, AnswerWriter.soapFault("Client", refused.getMessage()));
+                    return;
+                }
+            }
             GeefSociaalStatuutQuestion question;
             try {
                 question = GeefSociaalStatuutQuestion.parse(body);
@@ -309,6 +346,7 @@ public final class MagdaSimulator implements AutoCloseable {
                 return;
             }
             callsPerInsz.computeIfAbsent(question.inszDigits(), k -> new AtomicLong()).incrementAndGet();
+            callsPerRegistration.computeIfAbsent(question.senderIdentification() + "/" + question.hoedanigheid(), k -> new AtomicLong()).incrementAndGet();
             if (!pause(faults.latency())) return;
             Optional<SimulatorFaults.Armed> fault = faults.next();
             if (fault.isPresent()) {
@@ -477,8 +515,10 @@ public final class MagdaSimulator implements AutoCloseable {
         return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private static void sendXml(HttpExchange exchange, int status, String xml) throws IOException {
-        send(exchange, status, "text/xml; charset=utf-8", xml);
+    private void sendXml(HttpExchange exchange, int status, String xml) throws IOException {
+        KeyStore.PrivateKeyEntry key = replyKey;
+        send(exchange, status, "text/xml; charset=utf-8", key != null && status == 200 && xml.contains("GeefSociaalStatuutResponse")
+                ? WsSecurity.sign(xml, key) : xml);
     }
 
     private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
