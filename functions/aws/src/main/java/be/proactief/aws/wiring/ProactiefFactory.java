@@ -25,6 +25,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -122,9 +123,18 @@ public class ProactiefFactory {
         return new DynamoReviewCaseStore(client, settings.get("PROACTIEF_DECISIONS_TABLE", "Decisions"));
     }
 
+    /** The MAGDA client; on AWS its keystore comes from the secret named by {@code PROACTIEF_MAGDA_KEYSTORE_SECRET}. */
     @Singleton
-    SocialStatusSource platform(Settings settings) {
-        return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES)));
+    SocialStatusSource platform(Settings settings, io.micronaut.context.BeanProvider<SecretsManagerClient> secrets, io.micronaut.json.JsonMapper json) {
+        be.proactief.magda.KeyMaterial fromSecret = settings.get(MagdaKeystoreSecret.SETTING)
+                .map(name -> MagdaKeystoreSecret.read(secrets.get(), name, json)).orElse(null);
+        return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES), fromSecret));
+    }
+
+    @Singleton
+    SecretsManagerClient secretsManagerClient(Settings settings) {
+        return localOrAws(SecretsManagerClient.builder(), settings, "PROACTIEF_SECRETSMANAGER_ENDPOINT", "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                Duration.ofSeconds(5)).build();
     }
 
     /** How an SQS batch is handled (concurrency, retry delays, deadline margin); a bad value stops the start, naming the setting. */
