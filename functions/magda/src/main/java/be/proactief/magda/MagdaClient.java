@@ -41,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -121,6 +122,7 @@ public final class MagdaClient implements SocialStatusSource {
     private final LongAdder undecided = new LongAdder();
     private final Map<Reason, LongAdder> unavailable = new EnumMap<>(Reason.class);
     private final WsSecuritySigner signer;
+    private final TimeBudget budget;
     private final ReplySignatureVerifier replyVerifier;
 
     public MagdaClient(MagdaConfig config) {
@@ -129,8 +131,14 @@ public final class MagdaClient implements SocialStatusSource {
 
     /** @param clock stamps the Tijdstip (moment) of each message */
     public MagdaClient(MagdaConfig config, Clock clock) {
+        this(config, clock, TimeBudget.UNLIMITED);
+    }
+
+    /** @param budget how long each question may still take (the function's remaining time); see {@link TimeBudget} */
+    public MagdaClient(MagdaConfig config, Clock clock, TimeBudget budget) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budget = Objects.requireNonNull(budget, "budget");
         for (Reason r : Reason.values()) unavailable.put(r, new LongAdder());
         this.http = httpClient(config);
         this.signer = config.keyStore() == null ? null : WsSecuritySigner.of(config.keyStore(), config.signatureAlgorithm());
@@ -230,10 +238,11 @@ public final class MagdaClient implements SocialStatusSource {
 
     /** One HTTP exchange: a new message, signed, POSTed, its reply (at most 1 MiB) parsed. */
     private Exchange exchange(Insz insz, List<String> names, LocalDate date, PlatformRegistration registration) throws AttemptFailure {
+        Duration readTimeout = readTimeoutWithinBudget();
         GeefSociaalStatuutRequest request = GeefSociaalStatuutRequest.forQuestion(config, registration, insz, names, date, clock);
         String envelope = signer == null ? request.toSoapEnvelope() : signer.sign(request.toSoapEnvelope());
         HttpRequest httpRequest = HttpRequest.newBuilder(config.endpoint())
-                .timeout(config.readTimeout())
+                .timeout(readTimeout)
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + config.soapAction() + "\"")
                 .header("Accept", "text/xml")
@@ -241,7 +250,7 @@ public final class MagdaClient implements SocialStatusSource {
                 .build();
         httpExchanges.increment();
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = send(httpRequest);
+        HttpResponse<byte[]> response = send(httpRequest, readTimeout);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         int status = response.statusCode();
         if (status >= 500) {
@@ -267,8 +276,26 @@ public final class MagdaClient implements SocialStatusSource {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws AttemptFailure {
-        long timeoutMillis = config.readTimeout().toMillis();
+    /** The shortest attempt worth starting: connecting and a platform answer take about this long. */
+    static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(500);
+
+    /**
+     * The read timeout, cut to what the caller's budget leaves after connecting; no attempt at all when that is less than
+     * {@link #SHORTEST_ATTEMPT} (UNKNOWN TIMEOUT, not retried, not held against the platform).
+     */
+    private Duration readTimeoutWithinBudget() throws AttemptFailure {
+        Optional<Duration> left = budget.left();
+        if (left.isEmpty()) return config.readTimeout();
+        Duration forReading = left.get().minus(config.connectTimeout());
+        if (forReading.compareTo(SHORTEST_ATTEMPT) < 0) {
+            throw AttemptFailure.refused(Reason.TIMEOUT, "no time left in this invocation for a MAGDA question ("
+                    + Math.max(0, left.get().toMillis()) + " ms)", TRANSIENT_RETRY_AFTER, null);
+        }
+        return forReading.compareTo(config.readTimeout()) < 0 ? forReading : config.readTimeout();
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, Duration readTimeout) throws AttemptFailure {
+        long timeoutMillis = readTimeout.toMillis();
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, BoundedBody.atMost(GeefSociaalStatuutReply.MAX_REPLY_BYTES));
         try {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -123,12 +123,21 @@ public class ProactiefFactory {
         return new DynamoReviewCaseStore(client, settings.get("PROACTIEF_DECISIONS_TABLE", "Decisions"));
     }
 
-    /** The MAGDA client; on AWS its keystore comes from the secret named by {@code PROACTIEF_MAGDA_KEYSTORE_SECRET}. */
+    /** What a function needs after an UNKNOWN to still answer before Lambda's timeout: no question may take it. */
+    static final Duration TIME_TO_ANSWER = Duration.ofSeconds(1);
+
+    /**
+     * The MAGDA client; on AWS its keystore comes from the secret named by {@code PROACTIEF_MAGDA_KEYSTORE_SECRET}. A
+     * question never takes longer than the invocation's remaining time less {@link #TIME_TO_ANSWER}: check-api answers
+     * UNKNOWN rather than time out.
+     */
     @Singleton
-    SocialStatusSource platform(Settings settings, io.micronaut.context.BeanProvider<SecretsManagerClient> secrets, io.micronaut.json.JsonMapper json) {
+    SocialStatusSource platform(Settings settings, io.micronaut.context.BeanProvider<SecretsManagerClient> secrets, io.micronaut.json.JsonMapper json,
+                                be.proactief.aws.lambda.InvocationTime time) {
         be.proactief.magda.KeyMaterial fromSecret = settings.get(MagdaKeystoreSecret.SETTING)
                 .map(name -> MagdaKeystoreSecret.read(secrets.get(), name, json)).orElse(null);
-        return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES), fromSecret));
+        return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES), fromSecret), Clock.systemUTC(),
+                () -> time.remaining().map(left -> left.minus(TIME_TO_ANSWER)));
     }
 
     @Singleton

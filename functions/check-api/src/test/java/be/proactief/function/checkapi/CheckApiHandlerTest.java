@@ -124,6 +124,20 @@ class CheckApiHandlerTest {
     }
 
     @Test
+    void a_platform_that_does_not_answer_is_unknown_before_the_functions_time_runs_out() {
+        stack.magda.faults().timeout(-1);
+        Insz fresh = Insz.of(91, 70, 3, 78, false);
+        stack.magda.register(Persona.of(fresh));
+        long started = System.nanoTime();
+        // 3.5 s left (on AWS: check-api's 15 s); the client's own worst case is 3 attempts of a 5 s read timeout
+        APIGatewayV2HTTPResponse r = handler.handleRequest(check(fresh), new LocalLambdaContext("short", "check-api", java.time.Duration.ofMillis(3_500)));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(json(r)).containsEntry("outcome", "UNKNOWN").containsEntry("unknownReason", "TIMEOUT");
+        assertThat(millis).as("answered within the invocation's time").isLessThan(3_500);
+    }
+
+    @Test
     void the_scheme_catalogue_lists_versions_tiers_and_benefits() {
         APIGatewayV2HTTPResponse r = invoke(events.load("list-schemes.json"));
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
