@@ -12,6 +12,16 @@ import java.time.Duration;
  */
 final class AttemptFailure extends Exception {
 
+    /** How long to wait after a transient failure (5xx, connection, timeout) when the platform does not say. */
+    static final Duration TRANSIENT_RETRY_AFTER = Duration.ofSeconds(30);
+    /** After a reply that asking again soon would not change (4xx, malformed, mismatched). */
+    static final Duration PERMANENT_RETRY_AFTER = Duration.ofMinutes(5);
+    /** After an Uitzondering FOUT the platform raised itself. */
+    static final Duration UITZONDERING_RETRY_AFTER = Duration.ofHours(1);
+    /** When every slot for a question is taken. */
+    static final Duration TOO_BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
+
     private final Reason reason;
     private final boolean retryable;
     private final boolean countsAgainstPlatform;

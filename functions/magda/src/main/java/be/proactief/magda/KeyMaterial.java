@@ -61,17 +61,31 @@ public final class KeyMaterial {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("MAGDA keystore " + source + " cannot be loaded: " + e.getMessage(), e);
         }
+        KeyMaterial found = null;
+        int keys = 0;
         try {
             for (String alias : Collections.list(store.aliases())) {
                 if (!store.isKeyEntry(alias)) continue;
+                keys++;
                 Key key = store.getKey(alias, pw);
                 Certificate cert = store.getCertificate(alias);
-                if (key instanceof PrivateKey pk && cert instanceof X509Certificate x509) {
-                    return new KeyMaterial(source, store, pw, pk, x509);
-                }
+                if (key instanceof PrivateKey pk && cert instanceof X509Certificate x509) found = new KeyMaterial(source, store, pw, pk, x509);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("MAGDA keystore " + source + ": its key cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (keys > 1) {
+            // TLS would pick one by the server's hints and the signature another: one key, the one MAGDA issued
+            throw new IllegalStateException("MAGDA keystore " + source + " holds " + keys + " keys; keep only the one MAGDA issued the city");
+        }
+        if (found != null) {
+            try {
+                found.certificate.checkValidity();
+            } catch (java.security.cert.CertificateException e) {
+                org.slf4j.LoggerFactory.getLogger(KeyMaterial.class).warn("MAGDA keystore {}: the certificate is not valid now ({}): the platform will refuse it",
+                        source, e.getMessage());
+            }
+            return found;
         }
         throw new IllegalStateException("MAGDA keystore " + source + " holds no private key with an X.509 certificate");
     }

@@ -24,7 +24,6 @@ import java.util.List;
 final class ReplySignatureVerifier {
 
     private final X509Certificate platform;
-    private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM");
 
     ReplySignatureVerifier(X509Certificate platform) {
         this.platform = platform;
@@ -32,6 +31,18 @@ final class ReplySignatureVerifier {
 
     /** @throws MalformedReplyException saying why the reply is not signed by the platform */
     void verify(byte[] reply) throws MalformedReplyException {
+        if (reply.length > GeefSociaalStatuutReply.MAX_REPLY_BYTES) throw new MalformedReplyException("the reply is larger than 1 MiB");
+        SafeXml.requireDepthAtMost(reply, GeefSociaalStatuutReply.MAX_DEPTH); // before any parser that recurses
+        try {
+            check(reply);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Error e) {
+            throw new MalformedReplyException("the reply's signature cannot be checked (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void check(byte[] reply) throws MalformedReplyException {
         Document doc;
         try {
             doc = SafeXml.parse(reply);
@@ -46,13 +57,14 @@ final class ReplySignatureVerifier {
         if (found.getLength() != 1 || bodyId.isEmpty()) throw new MalformedReplyException("the reply is not signed (WS-Security)");
         Element signature = (Element) found.item(0);
         Element header = SafeXml.child(envelope, "Header");
-        if (header == null || signature.getParentNode() == null || signature.getParentNode().getParentNode() != header) {
+        if (header == null || !(signature.getParentNode() instanceof Element security) || !"Security".equals(security.getLocalName())
+                || !WsSecuritySigner.WSSE_NS.equals(security.getNamespaceURI()) || security.getParentNode() != header) {
             throw new MalformedReplyException("the reply's signature is not in its WS-Security header");
         }
         try {
             DOMValidateContext context = new DOMValidateContext(platform.getPublicKey(), signature);
             context.setIdAttributeNS(body, WsSecuritySigner.WSU_NS, "Id");
-            XMLSignature xml = signatures.unmarshalXMLSignature(context);
+            XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
             @SuppressWarnings("unchecked")
             List<Reference> references = xml.getSignedInfo().getReferences();
             if (references.size() != 1 || !("#" + bodyId).equals(references.get(0).getURI())) {

@@ -59,7 +59,6 @@ public final class WsSecuritySigner {
     private final X509Certificate certificate;
     private final String encodedCertificate;
     private final Algorithm algorithm;
-    private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM");
 
     public WsSecuritySigner(PrivateKey key, X509Certificate certificate, Algorithm algorithm) {
         this.key = Objects.requireNonNull(key, "key");
@@ -118,6 +117,7 @@ public final class WsSecuritySigner {
         token.setTextContent(encodedCertificate);
         security.appendChild(token);
 
+        XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM"); // its thread-safety is not promised
         try {
             Reference reference = signatures.newReference("#" + bodyId,
                     signatures.newDigestMethod(DigestMethod.SHA256, null),

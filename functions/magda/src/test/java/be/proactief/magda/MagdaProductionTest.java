@@ -86,6 +86,15 @@ class MagdaProductionTest {
     }
 
     @Test
+    void a_refused_request_is_not_asked_again_nor_held_against_the_platform() {
+        MagdaClient client = new MagdaClient(config(simulator.endpoint()).withRetry(MagdaConfig.RetrySettings.attempts(3, Duration.ofMillis(10))));
+        PlatformUnavailableException e = unavailable(client);
+        assertThat(e.getMessage()).contains("MAGDA refused the request", "wsse:InvalidSecurity");
+        assertThat(client.calls().httpExchanges()).as("a certificate problem does not go away by asking again").isEqualTo(1);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
     void a_request_signed_with_an_unknown_certificate_is_refused() {
         assertThat(unavailable(new MagdaClient(config(simulator.endpoint()).withTls(stranger, null))).getMessage()).contains("HTTP 500");
     }

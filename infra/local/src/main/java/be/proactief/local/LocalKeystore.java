@@ -67,7 +67,6 @@ record LocalKeystore(Path file, String password, boolean development, X509Certif
 
     /** The functions' settings that make their MAGDA client sign with it. */
     void putInto(Map<String, Object> settings) {
-        settings.put("proactief.magda.keystore.secret", ""); // the template's Secrets Manager name is for AWS
         settings.put("magda.keystore", file.toString());
         settings.put("magda.keystore.password", password);
     }

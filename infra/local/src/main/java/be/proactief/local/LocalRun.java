@@ -51,6 +51,7 @@ final class LocalRun implements AutoCloseable {
         Map<String, Object> local = FunctionSettings.forEmulators(aws, magdaEndpoint, DEV_SUBJECT_KEY);
         local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
         local.put("aws.region", AwsBackend.REGION.id());
+        local.put("proactief.magda.keystore.secret", ""); // the template's Secrets Manager name is for AWS: never read locally
         if (keystore != null) keystore.putInto(local);
         // attached to a serve: its subject keys, scheme files and MAGDA keystore, so that what is decided here is what the
         // serve decides, signed as its simulator trusts

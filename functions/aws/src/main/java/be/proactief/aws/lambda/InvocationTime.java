@@ -16,8 +16,12 @@ public class InvocationTime {
 
     private volatile Context current;
 
+    /**
+     * The invocation starting now. A context that reports no time left at its very start is a stand-in (priming, a
+     * test server), not Lambda's: then no deadline is known.
+     */
     public void set(Context context) {
-        this.current = context;
+        this.current = context == null || context.getRemainingTimeInMillis() <= 0 ? null : context;
     }
 
     /** @return the time left, or empty outside an invocation */

@@ -27,16 +27,20 @@ public final class DevelopmentKeystore {
     public static Path generate(Path file, String commonName) {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         if (!Files.isExecutable(keytool)) throw new IllegalStateException("the JDK's keytool is missing: " + keytool);
+        Path parent = file.toAbsolutePath().getParent();
         try {
-            Files.deleteIfExists(file);
+            // made beside it, then moved into place at once: a second run never reads half a keystore
+            Path partial = parent.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".partial");
             Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "magda", "-keyalg", "RSA", "-keysize", "2048",
                     "-sigalg", "SHA256withRSA", "-dname", "CN=" + commonName + ", O=Proactief development", "-validity", "3650",
-                    "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
+                    "-storetype", "PKCS12", "-keystore", partial.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
                     .redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(file)) {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(partial)) {
+                Files.deleteIfExists(partial);
                 throw new IllegalStateException("keytool could not make " + file + ": " + output.strip());
             }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {
             throw new IllegalStateException("keytool could not make " + file + ": " + e.getMessage(), e);
