@@ -13,8 +13,8 @@ import java.time.Duration;
  *   <tr><th>setting</th><th>default</th><th>what</th></tr>
  *   <tr><td>{@code PROACTIEF_BATCH_CONCURRENCY}</td><td>10</td><td>records of one batch handled at once (1–100); the
  *       MAGDA client's {@code MAGDA_MAX_CONCURRENT_CALLS} stays the bound on platform calls in flight</td></tr>
- *   <tr><td>{@code PROACTIEF_RETRY_BASE}</td><td>60s</td><td>first wait after an UNKNOWN; doubles per receive</td></tr>
- *   <tr><td>{@code PROACTIEF_RETRY_CAP}</td><td>1h</td><td>longest wait (at most 12 h, SQS's limit)</td></tr>
+ *   <tr><td>{@code PROACTIEF_RETRY_BASE}</td><td>60s</td><td>first wait after an UNKNOWN (at least 1 s); doubles per receive</td></tr>
+ *   <tr><td>{@code PROACTIEF_RETRY_CAP}</td><td>1h</td><td>longest wait (at most 11 h: SQS allows 12 h from the receipt)</td></tr>
  *   <tr><td>{@code PROACTIEF_BATCH_DEADLINE_MARGIN}</td><td>10s</td><td>a record not started when the invocation has
  *       less time left than this is reported failed, untouched</td></tr>
  * </table>

@@ -133,7 +133,9 @@ public final class SqsBatch {
                 deadLetters.reject(message, invalid.getMessage()); // should the DLQ be unreachable: retried as any failure
             }
             return Ending.DONE;
-        } catch (Exception e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) { // an Error of a library too: this record fails, the batch goes on, on every path alike
             LOG.warn("message {} failed (receive count {}): {}", message.getMessageId(), receiveCount(message),
                     Insz.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return new Ending.Later(e instanceof RetryLaterException r ? r.retryAfter() : null);
@@ -176,7 +178,7 @@ public final class SqsBatch {
                     SQSEvent.SQSMessage m = messages.get(i);
                     if (!arn.equals(m.getEventSourceArn())) continue; // one queue per event source mapping; never mix
                     entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + i).receiptHandle(m.getReceiptHandle())
-                            .visibilityTimeout((int) Math.min(Integer.MAX_VALUE, delays.get(i).toSeconds())).build());
+                            .visibilityTimeout(visibilitySeconds(delays.get(i))).build());
                 }
                 var response = sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
                 if (!response.failed().isEmpty()) {
@@ -187,6 +189,12 @@ public final class SqsBatch {
                 LOG.warn("{} messages keep the queue's visibility timeout (could not postpone them: {})", to - from, e.getClass().getSimpleName());
             }
         }
+    }
+
+    /** Whole seconds, rounded up (a delay of 500 ms must not become 0: at once). */
+    static int visibilitySeconds(Duration delay) {
+        long seconds = (delay.toMillis() + 999) / 1000;
+        return (int) Math.max(1, Math.min(seconds, RetryDelay.MAX_VISIBILITY.toSeconds()));
     }
 
     /** {@code arn:aws:sqs:region:account:name} → the queue's URL, asked once per queue and instance. */

@@ -29,10 +29,10 @@ class BatchSettingsTest {
 
     @Test
     void the_settings_take_durations_in_every_documented_form() {
-        BatchSettings s = from(Map.of("proactief.batch.concurrency", "3", "proactief.retry.base", "500ms", "proactief.retry.cap", "PT4S",
+        BatchSettings s = from(Map.of("proactief.batch.concurrency", "3", "proactief.retry.base", "1500ms", "proactief.retry.cap", "PT4S",
                 "proactief.batch.deadline.margin", "2s"));
         assertThat(s.concurrency()).isEqualTo(3);
-        assertThat(s.retryDelay()).isEqualTo(new RetryDelay(Duration.ofMillis(500), Duration.ofSeconds(4)));
+        assertThat(s.retryDelay()).isEqualTo(new RetryDelay(Duration.ofMillis(1500), Duration.ofSeconds(4)));
         assertThat(s.deadlineMargin()).isEqualTo(Duration.ofSeconds(2));
         assertThat(from(Map.of("proactief.retry.cap", "2h")).retryDelay().cap()).isEqualTo(Duration.ofHours(2));
     }
@@ -48,7 +48,8 @@ class BatchSettingsTest {
         assertThatThrownBy(() -> from(Map.of("proactief.batch.concurrency", "0"))).hasMessageContaining("PROACTIEF_BATCH_CONCURRENCY");
         assertThatThrownBy(() -> from(Map.of("proactief.retry.base", "soon"))).hasMessageContaining("PROACTIEF_RETRY_BASE");
         assertThatThrownBy(() -> from(Map.of("proactief.retry.cap", "0s"))).hasMessageContaining("PROACTIEF_RETRY_CAP");
-        assertThatThrownBy(() -> from(Map.of("proactief.retry.cap", "13h"))).hasMessageContaining("PROACTIEF_RETRY_CAP").hasMessageContaining("12 h");
+        assertThatThrownBy(() -> from(Map.of("proactief.retry.cap", "12h"))).hasMessageContaining("PROACTIEF_RETRY_CAP").hasMessageContaining("11 h");
+        assertThatThrownBy(() -> from(Map.of("proactief.retry.base", "500ms"))).hasMessageContaining("PROACTIEF_RETRY_BASE").hasMessageContaining("at least 1 s");
         assertThatThrownBy(() -> from(Map.of("proactief.batch.deadline.margin", "-5s"))).hasMessageContaining("PROACTIEF_BATCH_DEADLINE_MARGIN");
     }
 }

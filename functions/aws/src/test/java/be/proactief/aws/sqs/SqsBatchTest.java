@@ -234,6 +234,23 @@ class SqsBatchTest {
     }
 
     @Test
+    void an_error_thrown_by_a_record_fails_that_record_only_one_at_a_time_as_in_parallel() {
+        for (int concurrency : new int[] {1, 10}) {
+            SQSBatchResponse response = batch(concurrency).process(event(message("m1", "ok"), message("m2", "broken")), m -> {
+                if (m.getBody().equals("broken")) throw new NoClassDefFoundError("a library's Error");
+            }, deadLetters(dlq("batch-test-dlq-8")));
+            assertThat(failed(response)).as("concurrency " + concurrency).containsExactly("m2");
+        }
+    }
+
+    @Test
+    void a_delay_below_a_second_is_one_second_never_zero() {
+        assertThat(SqsBatch.visibilitySeconds(Duration.ofMillis(1))).isEqualTo(1);
+        assertThat(SqsBatch.visibilitySeconds(Duration.ofMillis(1500))).isEqualTo(2);
+        assertThat(SqsBatch.visibilitySeconds(Duration.ofHours(30))).isEqualTo(11 * 3600);
+    }
+
+    @Test
     void an_empty_event_fails_nothing() {
         assertThat(batch(10).process(new SQSEvent(), m -> { }, null).getBatchItemFailures()).isEmpty();
     }

@@ -12,13 +12,17 @@ public record RetryDelay(Duration base, Duration cap) {
 
     public static final Duration DEFAULT_BASE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CAP = Duration.ofHours(1);
-    /** SQS's own ceiling for a message's visibility timeout. */
-    public static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+    /**
+     * The longest wait: SQS allows a message's visibility at most 12 h from its receipt, and the function has used part
+     * of that before it sets it.
+     */
+    public static final Duration MAX_VISIBILITY = Duration.ofHours(11);
 
     public RetryDelay {
         if (base == null || base.isNegative() || base.isZero()) throw new IllegalArgumentException("the retry base must be positive, got " + base);
         if (cap == null || cap.compareTo(base) < 0) throw new IllegalArgumentException("the retry cap (" + cap + ") must not be shorter than the base (" + base + ")");
-        if (cap.compareTo(MAX_VISIBILITY) > 0) throw new IllegalArgumentException("the retry cap may be at most 12 h (SQS's longest visibility timeout), got " + cap);
+        if (base.compareTo(Duration.ofSeconds(1)) < 0) throw new IllegalArgumentException("the retry base must be at least 1 s (SQS counts whole seconds), got " + base);
+        if (cap.compareTo(MAX_VISIBILITY) > 0) throw new IllegalArgumentException("the retry cap may be at most 11 h (SQS allows 12 h from a message's receipt), got " + cap);
     }
 
     public static RetryDelay defaults() {

@@ -42,7 +42,8 @@ class RetryDelayTest {
     @Test
     void a_cap_shorter_than_the_base_or_longer_than_sqs_allows_is_refused() {
         assertThatThrownBy(() -> new RetryDelay(Duration.ofMinutes(5), Duration.ofMinutes(1))).hasMessageContaining("must not be shorter");
-        assertThatThrownBy(() -> new RetryDelay(Duration.ofMinutes(1), Duration.ofHours(13))).hasMessageContaining("12 h");
+        assertThatThrownBy(() -> new RetryDelay(Duration.ofMinutes(1), Duration.ofHours(12))).hasMessageContaining("at most 11 h");
+        assertThatThrownBy(() -> new RetryDelay(Duration.ofMillis(500), Duration.ofHours(1))).hasMessageContaining("at least 1 s");
         assertThatThrownBy(() -> new RetryDelay(Duration.ZERO, Duration.ofHours(1))).hasMessageContaining("positive");
     }
 }
