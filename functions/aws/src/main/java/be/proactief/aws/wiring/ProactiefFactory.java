@@ -63,6 +63,7 @@ public class ProactiefFactory {
      */
     @Singleton
     SubjectKeys subjectKeys(Settings settings, SchemeCatalog catalog, io.micronaut.json.JsonMapper json) {
+        LocalOnly.refuseOnLambda(settings, "PROACTIEF_DEV_SUBJECT_KEY", "unset it; the subject keys come from PROACTIEF_SUBJECT_KEYS");
         return settings.get(SubjectKeySecrets.SETTING)
                 .map(value -> SubjectKeySecrets.parse(value, json))
                 .orElseGet(() -> SubjectKeys.forDevelopment(settings.get("PROACTIEF_DEV_SUBJECT_KEY")
@@ -134,6 +135,12 @@ public class ProactiefFactory {
     @Singleton
     SocialStatusSource platform(Settings settings, io.micronaut.context.BeanProvider<SecretsManagerClient> secrets, io.micronaut.json.JsonMapper json,
                                 be.proactief.aws.lambda.InvocationTime time) {
+        LocalOnly.refuseOnLambda(settings, "MAGDA_ALLOW_HTTP", "unset it; the platform is reached over https only");
+        LocalOnly.refuseOnLambda(settings, "MAGDA_KEYSTORE", "unset it; on AWS the keystore comes from PROACTIEF_MAGDA_KEYSTORE_SECRET");
+        if (settings.get(LocalOnly.ON_LAMBDA).isPresent() && settings.get(MagdaKeystoreSecret.SETTING).isEmpty()) {
+            throw new IllegalStateException(MagdaKeystoreSecret.SETTING + " is not set: on Lambda the MAGDA client signs every request "
+                    + "with the city's keystore (template parameter MagdaKeystoreSecretName)");
+        }
         be.proactief.magda.KeyMaterial fromSecret = settings.get(MagdaKeystoreSecret.SETTING)
                 .map(name -> MagdaKeystoreSecret.read(secrets.get(), name, json)).orElse(null);
         return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES), fromSecret), Clock.systemUTC(),

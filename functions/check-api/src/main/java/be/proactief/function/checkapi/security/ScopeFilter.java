@@ -38,6 +38,8 @@ public class ScopeFilter {
     private final Optional<DevelopmentTokens> developmentTokens;
 
     public ScopeFilter(Settings settings, Clock clock) {
+        be.proactief.aws.wiring.LocalOnly.refuseOnLambda(settings, "PROACTIEF_DEV_JWT_KEY",
+                "unset it; on AWS the API Gateway JWT authorizer checks the city's tokens");
         this.developmentTokens = settings.get("PROACTIEF_DEV_JWT_KEY").map(key -> new DevelopmentTokens(key, clock));
     }
 
