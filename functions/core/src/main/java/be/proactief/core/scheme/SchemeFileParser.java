@@ -31,6 +31,12 @@ final class SchemeFileParser {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,40}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?::([^}]*))?}");
 
+    /**
+     * The settings a scheme file may read: {@code PROACTIEF_SCHEME_*}, and the two the shipped files document. Any other
+     * (a secret, a table name) could otherwise be put in a scheme's name and read back from {@code GET /v1/schemes}.
+     */
+    static final Pattern READABLE_SETTING = Pattern.compile("PROACTIEF_SCHEME_[A-Z0-9_]+|PROACTIEF_SCHOOL_DISCOUNT_TIER3_STATUS|PROACTIEF_UITPAS_END_MONTH_DAY");
+
     private final String file;
     private final Function<String, String> config;
 
@@ -265,6 +271,10 @@ final class SchemeFileParser {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
+            if (!READABLE_SETTING.matcher(m.group(1)).matches()) {
+                throw fail(field, "refers to ${" + m.group(1) + "}; a scheme file may read only PROACTIEF_SCHEME_* settings "
+                        + "(and PROACTIEF_SCHOOL_DISCOUNT_TIER3_STATUS, PROACTIEF_UITPAS_END_MONTH_DAY)");
+            }
             String configured = config.apply(m.group(1));
             String replacement = configured != null ? configured : m.group(2);
             if (replacement == null) throw fail(field, "refers to ${" + m.group(1) + "}, which is not configured and has no default");

@@ -114,6 +114,18 @@ class SchemeCatalogTest {
     }
 
     @Test
+    void a_scheme_file_may_read_proactief_scheme_settings_and_no_others() {
+        SchemeVersion named = SchemeCatalog.parse("own.yaml", VALID.replace("name: {nl: test,", "name: {nl: \"${PROACTIEF_SCHEME_WASTE_NAME:Afvalzakken}\","),
+                k -> k.equals("PROACTIEF_SCHEME_WASTE_NAME") ? "Huisvuilzakken" : null);
+        assertThat(named.nameNl()).isEqualTo("Huisvuilzakken");
+        assertThatThrownBy(() -> SchemeCatalog.parse("leak.yaml", VALID.replace("name: {nl: test,", "name: {nl: \"${PROACTIEF_SUBJECT_KEYS}\","),
+                k -> "{\"waste-bags\":\"c2VjcmV0\"}"))
+                .hasMessageContaining("${PROACTIEF_SUBJECT_KEYS}").hasMessageContaining("only PROACTIEF_SCHEME_*").hasMessageNotContaining("c2VjcmV0");
+        assertThatThrownBy(() -> SchemeCatalog.parse("leak.yaml", VALID.replace("name: {nl: test,", "name: {nl: \"${AWS_SECRET_ACCESS_KEY:x}\","), k -> "s3cret"))
+                .hasMessageContaining("only PROACTIEF_SCHEME_*");
+    }
+
+    @Test
     void invalid_yaml_names_the_file() {
         assertThatThrownBy(() -> SchemeCatalog.parse("broken.yaml", "id: [unclosed", k -> null))
                 .hasMessageStartingWith("broken.yaml: is not valid YAML");
