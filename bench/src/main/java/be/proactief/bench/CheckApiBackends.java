@@ -17,26 +17,34 @@ final class CheckApiBackends implements AutoCloseable {
     private final AwsBackend aws;
     private final MagdaSimulator magda;
     private final Persona resident;
+    private final java.nio.file.Path keystore;
 
-    private CheckApiBackends(AwsBackend aws, MagdaSimulator magda, Persona resident) {
+    private CheckApiBackends(AwsBackend aws, MagdaSimulator magda, Persona resident, java.nio.file.Path keystore) {
         this.aws = aws;
         this.magda = magda;
         this.resident = resident;
+        this.keystore = keystore;
     }
 
     static CheckApiBackends start() {
         AwsBackend aws = AwsBackend.embedded();
         try {
             aws.provision();
-            MagdaSimulator magda = new MagdaSimulator().start();
+            // signed as in production: the simulator answers only the city's signed requests
+            java.nio.file.Path keystore = be.proactief.testkit.magda.DevelopmentKeystore.generate(
+                    java.nio.file.Files.createTempDirectory("bench-magda-").resolve("city.p12"), "bench.city");
+            MagdaSimulator magda = new MagdaSimulator().start().trust(be.proactief.testkit.magda.DevelopmentKeystore.certificate(keystore));
             try {
                 Persona resident = Personas.leefloon();
                 magda.register(resident);
-                return new CheckApiBackends(aws, magda, resident);
+                return new CheckApiBackends(aws, magda, resident, keystore);
             } catch (RuntimeException | Error e) {
                 magda.close();
                 throw e;
             }
+        } catch (java.io.IOException e) {
+            aws.close();
+            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
             aws.close();
             throw e;
@@ -51,6 +59,8 @@ final class CheckApiBackends implements AutoCloseable {
     Map<String, Object> settings(String devSubjectKey) {
         Map<String, Object> settings = new java.util.HashMap<>(FunctionSettings.forEmulators(aws, magda.endpoint(), devSubjectKey));
         settings.putAll(FunctionSettings.checkApiQueues(aws));
+        settings.put("magda.keystore", keystore.toString());
+        settings.put("magda.keystore.password", be.proactief.testkit.magda.DevelopmentKeystore.PASSWORD);
         return settings;
     }
 

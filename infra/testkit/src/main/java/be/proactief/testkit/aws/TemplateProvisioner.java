@@ -74,8 +74,16 @@ final class TemplateProvisioner {
     private String ref(String logicalId) {
         if (tableNames.containsKey(logicalId)) return tableNames.get(logicalId);
         if (queueUrls.containsKey(logicalId)) return queueUrls.get(logicalId);
-        if (template.resources().containsKey(logicalId)) throw new NotYetCreated();
-        return null;
+        if (createdHere(logicalId)) throw new NotYetCreated();
+        // e.g. the KMS key of the queues: not provisioned locally (the emulators encrypt nothing), and no property that
+        // refers to it is handed to them
+        return template.resources().containsKey(logicalId) ? "local:" + logicalId : null;
+    }
+
+    /** A table or queue: the resources provisioned here, which others may wait for. */
+    private boolean createdHere(String logicalId) {
+        SamTemplate.Resource r = template.resources().get(logicalId);
+        return r != null && (r.type().equals(TABLE) || r.type().equals(QUEUE));
     }
 
     private String getAtt(String logicalId, String attribute) {
@@ -89,7 +97,7 @@ final class TemplateProvisioner {
             String url = queueUrls.get(logicalId);
             return url.substring(url.lastIndexOf('/') + 1);
         }
-        if (template.resources().containsKey(logicalId)) throw new NotYetCreated();
+        if (createdHere(logicalId)) throw new NotYetCreated();
         throw new IllegalArgumentException(template.source() + ": !GetAtt " + logicalId + "." + attribute + " is not supported locally");
     }
 
