@@ -19,6 +19,14 @@ class JsonLogAuditLogTest {
     }
 
     @Test
+    void a_consultation_names_the_registration_it_went_under() {
+        AuditEvent e = new AuditEvent(Instant.parse("2026-11-28T10:00:00Z"), "CHECK", "desk-app", "waste-bags", 1, "2026", "ENTITLED",
+                "increased-allowance", "PLATFORM", "ref-1", "d-1", null, null,
+                new be.proactief.core.platform.PlatformRegistration("gent.be/afvalpas", "1301"));
+        assertThat(JsonLogAuditLog.toJson(e)).endsWith(",\"registration\":{\"identificatie\":\"gent.be/afvalpas\",\"hoedanigheid\":\"1301\"}}");
+    }
+
+    @Test
     void control_characters_are_escaped_so_a_line_stays_one_line() {
         assertThat(Json.object(java.util.Map.of("note", "a\nb\u0001"))).isEqualTo("{\"note\":\"a\\nb\\u0001\"}");
     }

@@ -123,6 +123,17 @@ class CheckApiHandlerTest {
         assertThat(header(r, "Retry-After")).isNotBlank();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = be.proactief.testkit.magda.SimulatorFaults.Kind.class, names = {"OVERSIZED_REPLY", "DEEP_REPLY"})
+    void an_oversized_or_deeply_nested_reply_is_unknown_never_a_server_error(be.proactief.testkit.magda.SimulatorFaults.Kind reply) {
+        stack.magda.faults().inject(reply, -1);
+        Insz fresh = Insz.of(91, 70, 3, reply == be.proactief.testkit.magda.SimulatorFaults.Kind.DEEP_REPLY ? 79 : 80, false);
+        stack.magda.register(Persona.of(fresh));
+        APIGatewayV2HTTPResponse r = invoke(check(fresh));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(json(r)).containsEntry("outcome", "UNKNOWN").containsEntry("unknownReason", "MALFORMED_REPLY");
+    }
+
     @Test
     void a_platform_that_does_not_answer_is_unknown_before_the_functions_time_runs_out() {
         stack.magda.faults().timeout(-1);

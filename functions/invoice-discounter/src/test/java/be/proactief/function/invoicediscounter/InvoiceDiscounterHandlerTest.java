@@ -288,6 +288,21 @@ class InvoiceDiscounterHandlerTest {
         assertThat(statement(outputs.get("INV-O-3").get(0)).discountCents()).isZero();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = SimulatorFaults.Kind.class, names = {"OVERSIZED_REPLY", "DEEP_REPLY"})
+    void an_oversized_or_deeply_nested_reply_fails_its_record_only_never_the_batch(SimulatorFaults.Kind reply) {
+        Insz a = child("LIVING_WAGES_PCSA_HELP");
+        Insz b = child("BIM_BVT_IN_FAMILY");
+        stack.magda.faults().inject(reply, 1); // the first question of the two gets it
+        SQSEvent event = viaQueue(invoiceBody("INV-R-" + reply + "-1", a.digits(), MONTH, line("1", "OPVANG", 1, 150)),
+                invoiceBody("INV-R-" + reply + "-2", b.digits(), MONTH, line("1", "OPVANG", 1, 150)));
+
+        SQSBatchResponse response = handle(event);
+
+        assertThat(failedIds(response)).as("one record UNKNOWN, reported failed; the batch itself does not fail").hasSize(1);
+        assertThat(stack.drain(DISCOUNTED_INVOICES)).hasSize(1);
+    }
+
     @Test
     void a_child_whose_reply_is_a_person_level_status_gets_its_statement_at_once_and_revision_two_gets_the_discount_once() {
         Insz insz = newChild();

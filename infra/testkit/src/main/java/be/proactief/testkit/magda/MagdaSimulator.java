@@ -60,7 +60,7 @@ import java.util.regex.Pattern;
  * <h2>Admin endpoint</h2> on the same server (parameters in the query string, a form body or a flat JSON object):
  * <ul>
  *   <li>{@code GET /__admin/faults}: the armed faults as JSON; {@code POST /__admin/faults}
- *       {@code fault=HTTP_500|HTTP_ERROR|TIMEOUT|MALFORMED_REPLY|UITZONDERING|WAARSCHUWING}, {@code times=N|always},
+ *       {@code fault=HTTP_500|HTTP_ERROR|TIMEOUT|MALFORMED_REPLY|OVERSIZED_REPLY|DEEP_REPLY|UITZONDERING|WAARSCHUWING}, {@code times=N|always},
  *       {@code status=503}, {@code latencyMs=200}, {@code timeoutHoldMs}; {@code DELETE /__admin/faults}: reset;</li>
  *   <li>{@code GET /__admin/calls}: {@code {"total":N,"inFlight":n}}; {@code DELETE /__admin/calls}: reset the counters;</li>
  *   <li>{@code GET /__admin/health}: {@code {"status":"UP","personas":n}}.</li>
@@ -359,6 +359,14 @@ public final class MagdaSimulator implements AutoCloseable {
                     case HTTP_ERROR -> {
                         sendXml(exchange, f.httpStatus(), AnswerWriter.soapFault("Server",
                                 "Gesimuleerde platformfout (HTTP " + f.httpStatus() + ")"));
+                        return;
+                    }
+                    case OVERSIZED_REPLY -> {
+                        sendXml(exchange, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><big>" + "x".repeat(1536 * 1024) + "</big>");
+                        return;
+                    }
+                    case DEEP_REPLY -> {
+                        sendXml(exchange, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + "<a>".repeat(20_000) + "</a>".repeat(20_000));
                         return;
                     }
                     case MALFORMED_REPLY -> {

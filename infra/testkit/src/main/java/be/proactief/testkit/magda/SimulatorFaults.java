@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Faults the {@link MagdaSimulator} injects on demand, thread-safe. Each fault is armed for the
  * next {@code n} calls or {@link #ALWAYS}; when several are armed, one call triggers (and uses up)
- * only the first in this order: TIMEOUT, HTTP_ERROR, MALFORMED_REPLY, UITZONDERING, WAARSCHUWING.
+ * only the first in this order: TIMEOUT, HTTP_ERROR, MALFORMED_REPLY, OVERSIZED_REPLY, DEEP_REPLY, UITZONDERING, WAARSCHUWING.
  * Added latency applies to every call on top of that.
  *
  * <ul>
@@ -18,6 +18,8 @@ import java.util.Optional;
  *       longer than any client read timeout) and then drops it; closing the simulator ends the wait;</li>
  *   <li>{@code HTTP_ERROR}: HTTP 500 (or another status) with a SOAP Fault;</li>
  *   <li>{@code MALFORMED_REPLY}: HTTP 200 with a truncated, not well-formed body;</li>
+ *   <li>{@code OVERSIZED_REPLY}: HTTP 200 with a well-formed body of 1.5 MiB;</li>
+ *   <li>{@code DEEP_REPLY}: HTTP 200 with elements nested 20,000 deep;</li>
  *   <li>{@code UITZONDERING}: a proper answer carrying an Uitzondering (MAGDA error element) of type FOUT
  *       instead of the statuses;</li>
  *   <li>{@code WAARSCHUWING}: the normal answer plus an Uitzondering of type WAARSCHUWING (warning).</li>
@@ -29,7 +31,7 @@ public final class SimulatorFaults {
     public static final int ALWAYS = -1;
 
     /** The kinds of fault, in the order they take precedence. */
-    public enum Kind { TIMEOUT, HTTP_ERROR, MALFORMED_REPLY, UITZONDERING, WAARSCHUWING }
+    public enum Kind { TIMEOUT, HTTP_ERROR, MALFORMED_REPLY, OVERSIZED_REPLY, DEEP_REPLY, UITZONDERING, WAARSCHUWING }
 
     /** A fault that fires on one call. */
     public record Armed(Kind kind, int httpStatus) {
@@ -150,7 +152,7 @@ public final class SimulatorFaults {
     }
 
     /**
-     * Applies admin parameters: {@code fault} (TIMEOUT, HTTP_ERROR, HTTP_500, MALFORMED_REPLY, UITZONDERING,
+     * Applies admin parameters: {@code fault} (TIMEOUT, HTTP_ERROR, HTTP_500, MALFORMED_REPLY, OVERSIZED_REPLY, DEEP_REPLY, UITZONDERING,
      * WAARSCHUWING), {@code times} (a count or {@code always}, the default), {@code status} (for HTTP_ERROR),
      * {@code latencyMs}, {@code timeoutHoldMs}.
      *
@@ -162,7 +164,7 @@ public final class SimulatorFaults {
         String fault = params.get("fault");
         if (fault == null) {
             if (!params.containsKey("latencyMs") && !params.containsKey("timeoutHoldMs")) {
-                throw new IllegalArgumentException("give 'fault' (TIMEOUT, HTTP_ERROR, HTTP_500, MALFORMED_REPLY, "
+                throw new IllegalArgumentException("give 'fault' (TIMEOUT, HTTP_ERROR, HTTP_500, MALFORMED_REPLY, OVERSIZED_REPLY, DEEP_REPLY, "
                         + "UITZONDERING, WAARSCHUWING), 'latencyMs' or 'timeoutHoldMs'");
             }
             return;
