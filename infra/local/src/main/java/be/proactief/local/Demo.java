@@ -64,6 +64,7 @@ final class Demo {
         try (LocalRun run = LocalRun.start(LocalRun.Backend.EMBEDDED, null, keystore);
              HttpApiGateway gateway = new HttpApiGateway(run.functions, run.tokens, 0)) {
             city.registerWith(run.magda);
+            run.functions.startAll(); // a function that cannot start stops the demo here, naming the setting
             run.startEventSourceMappings();
             Random random = new Random(seed);
             String caseworker = run.tokens.issue("caseworker-demo", List.of(DevelopmentTokens.SCOPE_OVERRIDE), Duration.ofHours(1));

@@ -37,6 +37,8 @@ import java.util.concurrent.Executors;
  */
 final class HttpApiGateway implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpApiGateway.class);
+
     static {
         // answer at once instead of waiting for the client's delayed ACK (Nagle)
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -92,8 +94,12 @@ final class HttpApiGateway implements AutoCloseable {
             APIGatewayV2HTTPEvent event = event(exchange, method, path, claims.get(), scopes);
             APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) functions.invoke(route.get().getKey(), event);
             reply(exchange, response);
-        } catch (RuntimeException e) {
-            // what API Gateway answers when the function itself fails
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            // what API Gateway answers when the function itself fails; the function's log says why
+            LOG.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    be.proactief.core.insz.Insz.redact(LocalFunctions.reason(e)));
             send(exchange, 500, "{\"message\":\"Internal Server Error\"}");
         }
     }

@@ -91,6 +91,26 @@ final class LocalFunctions implements AutoCloseable {
         return handler(spec, 0);
     }
 
+    /**
+     * Starts every function the stack runs itself (behind the API, on a queue) once, as Lambda initialises it, before
+     * anyone is told the stack runs: one that cannot start (a bad setting) stops the local run with its message, which
+     * names the setting. A scheduled function starts when {@code trigger} fires it, with the roster it is given.
+     */
+    void startAll() {
+        for (FunctionSpec spec : specs()) {
+            if (!spec.routes().isEmpty() || !spec.sqsSources().isEmpty()) handler(spec);
+        }
+    }
+
+    /** The most telling message of a failure: the innermost one that says what is wrong, not the framework's wrapping. */
+    static String reason(Throwable failure) {
+        String best = failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if ((t instanceof IllegalArgumentException || t instanceof IllegalStateException) && t.getMessage() != null) best = t.getMessage();
+        }
+        return best == null ? failure.getClass().getSimpleName() : best;
+    }
+
     /** Instance {@code instance} of the function: Lambda runs concurrent invocations in separate instances. */
     synchronized Object handler(FunctionSpec spec, int instance) {
         return handlers.computeIfAbsent(spec.logicalId() + "#" + instance, id -> {
@@ -99,7 +119,9 @@ final class LocalFunctions implements AutoCloseable {
                 ApplicationContext context = ApplicationContext.builder().properties(properties(spec)).start();
                 return type.getConstructor(ApplicationContext.class).newInstance(context);
             } catch (InvocationTargetException e) {
-                throw new IllegalStateException(spec.logicalId() + " failed to start: " + e.getCause(), e.getCause());
+                throw new IllegalStateException(spec.logicalId() + " cannot start: " + be.proactief.core.insz.Insz.redact(reason(e.getCause())), e.getCause());
+            } catch (RuntimeException e) { // the function's context itself did not start (a bean it builds at once)
+                throw new IllegalStateException(spec.logicalId() + " cannot start: " + be.proactief.core.insz.Insz.redact(reason(e)), e);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(spec.logicalId() + ": handler " + spec.handlerClass()
                         + " is not on the classpath or has no (ApplicationContext) constructor", e);

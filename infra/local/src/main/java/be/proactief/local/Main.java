@@ -133,6 +133,12 @@ public final class Main {
             city.registerWith(run.magda);
             run.magda.registerAll(Personas.everyone());
         }
+        try {
+            run.functions.startAll(); // a function that cannot start stops the serve here, before its banner
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
         run.startEventSourceMappings();
         HttpApiGateway gateway;
         try {

@@ -79,9 +79,10 @@ class DemoTest {
         long school = city.children().size() - report.overrides();
         long wasteBags = city.households().stream().mapToLong(h -> h.anyMemberHas("BIM_BVT_IN_FAMILY") ? 1 : h.size()).sum();
         long expected = school + wasteBags + Math.min(50, city.residents().size());
-        // Concurrent instances (MaximumConcurrency, as on AWS) may each ask for the same child when its
-        // invoices arrive in two batches at the same moment; the store keeps one decision. Never fewer.
-        assertThat(report.platformCalls()).isBetween(expected, expected + city.children().size() / 10);
+        // Concurrent instances (MaximumConcurrency, as on AWS; three here, each with ten records at once) may each ask for
+        // the same child when its invoices reach two instances at the same moment; the store keeps one decision. Within one
+        // instance they share one call (single flight). Never fewer.
+        assertThat(report.platformCalls()).isBetween(expected, expected + city.children().size() / 5);
     }
 
     @Test

@@ -17,12 +17,22 @@ public class CheckApiHandler extends APIGatewayV2HTTPEventFunction {
 
     public CheckApiHandler() {
         super();
+        buildControllers();
         offerToPriming();
     }
 
     public CheckApiHandler(ApplicationContext applicationContext) {
         super(applicationContext);
+        buildControllers();
         offerToPriming();
+    }
+
+    /**
+     * Builds the controllers and what they use (the engine, the platform client, the stores) at initialisation, so a bad
+     * setting fails the function's start with the message naming it, not every request later.
+     */
+    private void buildControllers() {
+        applicationContext.getBeansOfType(Object.class, io.micronaut.inject.qualifiers.Qualifiers.byStereotype(io.micronaut.http.annotation.Controller.class));
     }
 
     /** SnapStart priming sends its synthetic requests through this function (no Lambda context). */
