@@ -1,5 +1,7 @@
 package be.proactief.local;
 
+import be.proactief.testkit.aws.AwsBackend;
+
 import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.testkit.city.SyntheticCity;
 import be.proactief.testkit.magda.Personas;
@@ -33,6 +35,8 @@ public final class Main {
                       Runs one function's handler once on a Lambda event file and prints its response.
               trigger voucher-run --period YYYY [--roster FILE.jsonl] [--magda-keystore FILE.p12]
                       Fires the scheduled voucher run as EventBridge Scheduler would.
+              redrive DLQ
+                      Moves a DLQ's messages (e.g. invoices-dlq) back to its queue on the running serve.
 
             Every MAGDA request is signed (WS-Security) with --magda-keystore (its password in
             MAGDA_KEYSTORE_PASSWORD), or else with a development keystore made once in .proactief/.
@@ -66,7 +70,8 @@ public final class Main {
                 case "serve" -> serve(rest, out, null);
                 case "invoke" -> invoke(rest, out);
                 case "trigger" -> trigger(rest, out);
-                default -> throw new Options.UsageException("unknown command '" + command + "'; use demo, serve, invoke or trigger");
+                case "redrive" -> redrive(rest, out);
+                default -> throw new Options.UsageException("unknown command '" + command + "'; use demo, serve, invoke, trigger or redrive");
             };
         } catch (Options.UsageException e) {
             err.println("proactief: " + e.getMessage());
@@ -222,6 +227,21 @@ public final class Main {
                             + run.functions.specs().stream().map(FunctionSpec::logicalId).toList()));
             if (run.magda != null) SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED).registerWith(run.magda).registerAll(Personas.everyone());
             out.println(run.functions.invokeJson(spec, event));
+        }
+        return 0;
+    }
+
+    static int redrive(List<String> args, PrintStream out) {
+        Options o = Options.parse("redrive", args, java.util.Set.of(), 1);
+        if (o.help() || o.positional().isEmpty()) {
+            if (!o.help()) throw new Options.UsageException("redrive: name the DLQ, e.g. ./proactief redrive invoices-dlq");
+            out.println("Usage: ./proactief redrive DLQ   (e.g. invoices-dlq, voucher-work-dlq): moves its messages back to its queue on the running serve");
+            return 0;
+        }
+        LocalRun.ServeState serve = LocalRun.ServeState.read().orElseThrow(() -> new IllegalStateException(
+                "no running ./proactief serve to redrive on (on AWS: aws sqs start-message-move-task --source-arn <DLQ ARN> --destination-arn <queue ARN>)"));
+        try (AwsBackend aws = AwsBackend.remote(serve.dynamoDb(), serve.sqs(), serve.embedded())) {
+            out.println("REDRIVEN=" + Redrive.run(o.positional().get(0), aws));
         }
         return 0;
     }

@@ -84,4 +84,31 @@ class AttachedToServeTest {
             assertThat(got).as(String.join("\n", serve.output)).anySatisfy(m -> assertThat(m.body()).contains("HH-ATTACHED-1"));
         }
     }
+
+    @Test
+    void redrive_moves_a_dlq_back_to_its_queue_on_the_running_serve_which_processes_it() throws Exception {
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Brussels")).toString();
+        String invoice = "{\"invoiceId\":\"INV-REDRIVE-1\",\"issuer\":\"basisschool-de-knipoog\",\"period\":\"" + month + "\",\"child\":{\"insz\":\""
+                + Personas.leefloon().insz().digits() + "\"},\"currency\":\"EUR\",\"lines\":[{\"lineId\":\"1\",\"category\":\"MAALTIJD\","
+                + "\"description\":\"warme maaltijden\",\"quantity\":10,\"unitPriceCents\":325,\"amountCents\":3250}]}";
+        try (AwsBackend served = serve.backends()) {
+            String dlq = served.sqs().getQueueUrl(b -> b.queueName("invoices-dlq")).queueUrl();
+            served.sqs().sendMessage(b -> b.queueUrl(dlq).messageBody(invoice).messageAttributes(java.util.Map.of("errorReason",
+                    software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder().dataType("String").stringValue("UNKNOWN 20 times").build())));
+
+            assertThat(run("redrive", "invoices-dlq")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("REDRIVEN=1");
+
+            String statements = served.sqs().getQueueUrl(b -> b.queueName("discounted-invoices")).queueUrl();
+            List<String> got = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (got.stream().noneMatch(m -> m.contains("INV-REDRIVE-1")) && System.nanoTime() < deadline) {
+                served.sqs().receiveMessage(b -> b.queueUrl(statements).maxNumberOfMessages(10).waitTimeSeconds(1)).messages().forEach(m -> got.add(m.body()));
+            }
+            assertThat(got).anySatisfy(m -> assertThat(m).contains("INV-REDRIVE-1", "\"outcome\":\"ENTITLED\""));
+            assertThat(served.sqs().receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(0)).messages()).isEmpty();
+        }
+        assertThat(run("redrive", "no-such-dlq")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a DLQ of template.yaml", "invoices-dlq", "voucher-work-dlq");
+    }
 }
