@@ -39,4 +39,11 @@ class NothingLostByAccidentTest {
             assertThat(group.properties().get("RetentionInDays")).as(id).isEqualTo(Map.of("Ref", "LogRetentionDays"));
         });
     }
+
+    @Test
+    void every_function_is_deployed_from_its_lambda_jar_whose_name_carries_no_version() {
+        assertThat(template.resourcesOfType("AWS::Serverless::Function")).allSatisfy(f ->
+                assertThat(String.valueOf(f.properties().get("CodeUri"))).as(f.logicalId())
+                        .matches("functions/[a-z-]+/target/proactief-[a-z-]+-lambda\\.jar"));
+    }
 }
