@@ -332,7 +332,8 @@ public final class CheckApiBenchmark {
      */
     static String coldStartClasspath() {
         Path root = ProjectPaths.root();
-        Path lambdaJar = root.resolve("functions/check-api/target/proactief-check-api-0.1.0-SNAPSHOT-lambda.jar");
+        Path lambdaJar = root.resolve(String.valueOf(be.proactief.testkit.aws.SamTemplate.load(be.proactief.testkit.ProjectPaths.template(), Map.of())
+                .resources().get("CheckApiFunction").properties().get("CodeUri")));
         if (!Files.isRegularFile(lambdaJar)) throw new IllegalStateException("build the Lambda jar first: mvn -B package (missing " + lambdaJar + ")");
         // jars only: AppCDS cannot archive classes from directories
         return String.join(java.io.File.pathSeparator, root.resolve("bench/target/proactief-bench-0.1.0-SNAPSHOT.jar").toString(),

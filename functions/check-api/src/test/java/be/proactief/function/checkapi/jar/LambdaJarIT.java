@@ -163,10 +163,11 @@ class LambdaJarIT {
         }
     }
 
+    /** The jar template.yaml's CodeUri names, as sam deploy uploads it. */
     private static Path lambdaJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "proactief-check-api-*-lambda.jar")) {
-            for (Path jar : jars) return jar.toAbsolutePath();
-        }
-        throw new IllegalStateException("no Lambda jar in target/: this test runs after package (mvn verify)");
+        be.proactief.testkit.aws.SamTemplate template = be.proactief.testkit.aws.SamTemplate.load(be.proactief.testkit.ProjectPaths.template(), java.util.Map.of());
+        Path jar = be.proactief.testkit.ProjectPaths.root().resolve(String.valueOf(template.resources().get("CheckApiFunction").properties().get("CodeUri")));
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no Lambda jar " + jar + ": this test runs after package (mvn verify)");
+        return jar.toAbsolutePath();
     }
 }
