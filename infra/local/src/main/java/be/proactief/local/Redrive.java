@@ -24,9 +24,6 @@ import java.util.TreeMap;
  */
 final class Redrive {
 
-    /** What a function adds to a message it puts on a DLQ itself ({@code DeadLetterQueue}). */
-    static final List<String> DLQ_ATTRIBUTES = List.of("errorReason", "sourceMessageId", "failedAt");
-
     private Redrive() {
     }
 
@@ -68,7 +65,7 @@ final class Redrive {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 Map<String, MessageAttributeValue> attributes = new HashMap<>(batch.get(i).messageAttributes());
-                DLQ_ATTRIBUTES.forEach(attributes::remove);
+                be.proactief.aws.sqs.DeadLetterQueue.ADDED_ATTRIBUTES.forEach(attributes::remove);
                 entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(batch.get(i).body()).messageAttributes(attributes).build());
             }
             var sent = aws.sqs().sendMessageBatch(b -> b.queueUrl(to).entries(entries));

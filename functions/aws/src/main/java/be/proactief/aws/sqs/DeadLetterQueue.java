@@ -24,6 +24,11 @@ public final class DeadLetterQueue {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
 
     public static final String INVALID_MESSAGE = "INVALID_MESSAGE ";
+    public static final String ERROR_REASON = "errorReason";
+    public static final String SOURCE_MESSAGE_ID = "sourceMessageId";
+    public static final String FAILED_AT = "failedAt";
+    /** The message attributes added here; a redrive leaves them behind. */
+    public static final java.util.List<String> ADDED_ATTRIBUTES = java.util.List.of(ERROR_REASON, SOURCE_MESSAGE_ID, FAILED_AT);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -42,9 +47,9 @@ public final class DeadLetterQueue {
     public void reject(SQSEvent.SQSMessage message, String why) {
         String safe = Insz.redact(INVALID_MESSAGE + why);
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.getBody()).messageAttributes(Map.of(
-                "errorReason", text(safe.length() > 250 ? safe.substring(0, 250) + "…" : safe),
-                "sourceMessageId", text(message.getMessageId()),
-                "failedAt", text(clock.instant().toString()))));
+                ERROR_REASON, text(safe.length() > 250 ? safe.substring(0, 250) + "…" : safe),
+                SOURCE_MESSAGE_ID, text(message.getMessageId()),
+                FAILED_AT, text(clock.instant().toString()))));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", event);
         line.put("messageId", message.getMessageId());
