@@ -27,6 +27,10 @@ public final class JsonLogAuditLog implements AuditLog {
         f.put("audit", e.action());
         f.put("at", e.at().toString());
         f.put("caller", e.caller());
+        f.put("application", e.application());
+        f.put("purpose", e.purpose() == null ? null : e.purpose().name());
+        f.put("subject", e.subject());
+        f.put("subjectKeyId", e.subjectKeyId());
         f.put("scheme", e.scheme());
         f.put("schemeVersion", e.schemeVersion() == 0 ? null : e.schemeVersion());
         f.put("period", e.periodId());

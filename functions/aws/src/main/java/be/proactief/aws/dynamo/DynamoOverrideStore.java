@@ -49,6 +49,7 @@ public final class DynamoOverrideStore implements OverrideStore {
         i.setReasonCode(o.reasonCode().name());
         i.setNote(o.note());
         i.setAuthor(o.author());
+        i.setAuthorApplication(o.authorApplication());
         i.setValidFrom(o.validFrom().toString());
         i.setValidUntil(o.validUntil().toString());
         i.setCreatedAt(o.createdAt().toString());
@@ -110,7 +111,7 @@ public final class DynamoOverrideStore implements OverrideStore {
         Override.Revocation revocation = i.getRevokedAt() == null ? null
                 : new Override.Revocation(i.getRevokedBy(), Instant.parse(i.getRevokedAt()), i.getRevocationReason());
         return new Override(i.getOverrideId(), new SubjectKey(i.getSubjectKey(), i.getKeyId()), i.getScheme(), Outcome.valueOf(i.getOutcome()), i.getTier(),
-                ReasonCode.valueOf(i.getReasonCode()), i.getNote(), i.getAuthor(), LocalDate.parse(i.getValidFrom()),
+                ReasonCode.valueOf(i.getReasonCode()), i.getNote(), i.getAuthor(), i.getAuthorApplication(), LocalDate.parse(i.getValidFrom()),
                 LocalDate.parse(i.getValidUntil()), Instant.parse(i.getCreatedAt()),
                 i.getExpiresAt() == null ? null : Instant.ofEpochSecond(i.getExpiresAt()), revocation);
     }

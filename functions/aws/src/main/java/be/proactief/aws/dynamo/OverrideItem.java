@@ -27,6 +27,7 @@ public final class OverrideItem {
             .addAttribute(String.class, a -> a.name("reasonCode").getter(OverrideItem::getReasonCode).setter(OverrideItem::setReasonCode))
             .addAttribute(String.class, a -> a.name("note").getter(OverrideItem::getNote).setter(OverrideItem::setNote))
             .addAttribute(String.class, a -> a.name("author").getter(OverrideItem::getAuthor).setter(OverrideItem::setAuthor))
+            .addAttribute(String.class, a -> a.name("authorApplication").getter(OverrideItem::getAuthorApplication).setter(OverrideItem::setAuthorApplication))
             .addAttribute(String.class, a -> a.name("validFrom").getter(OverrideItem::getValidFrom).setter(OverrideItem::setValidFrom))
             .addAttribute(String.class, a -> a.name("validUntil").getter(OverrideItem::getValidUntil).setter(OverrideItem::setValidUntil))
             .addAttribute(String.class, a -> a.name("createdAt").getter(OverrideItem::getCreatedAt).setter(OverrideItem::setCreatedAt))
@@ -47,6 +48,7 @@ public final class OverrideItem {
     private String reasonCode;
     private String note;
     private String author;
+    private String authorApplication;
     private String validFrom;
     private String validUntil;
     private String createdAt;
@@ -77,6 +79,8 @@ public final class OverrideItem {
     public void setNote(String v) { note = v; }
     public String getAuthor() { return author; }
     public void setAuthor(String v) { author = v; }
+    public String getAuthorApplication() { return authorApplication; }
+    public void setAuthorApplication(String v) { authorApplication = v; }
     public String getValidFrom() { return validFrom; }
     public void setValidFrom(String v) { validFrom = v; }
     public String getValidUntil() { return validUntil; }

@@ -163,7 +163,7 @@ abstract class StoresContract {
         SubjectKey rotated = new SubjectKey(freshSubject().value(), "k2", List.of(old));
         Decision underOld = decisions().putIfNoValidDecision(valid(old, Outcome.ENTITLED), now);
         overrides().create(new Override(UUID.randomUUID().toString(), old, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.RECENT_MOVE,
-                null, "cw", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), now, now.plus(Duration.ofDays(400)), null));
+                null, "cw", null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), now, now.plus(Duration.ofDays(400)), null));
         reviews().open(candidate(old, "school-discount", "2026-11", now), invoice("INV-1", now), now);
 
         assertThat(decisions().find(rotated, "school-discount", "2026-11", now)).hasValueSatisfying(d -> {
@@ -308,7 +308,7 @@ abstract class StoresContract {
 
     private Override override(SubjectKey s, Instant createdAt) {
         return new Override(UUID.randomUUID().toString(), s, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.CO_PARENTING,
-                "week-about with the father", "caseworker-1", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), createdAt,
+                "week-about with the father", "caseworker-1", "proactief-console", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), createdAt,
                 now.plus(Duration.ofDays(800)), null);
     }
 

@@ -30,6 +30,8 @@ class CheckApiHandlerTest {
     static Events events;
 
     static final Persona LEEFLOON = Personas.leefloon();
+    /** The caseworker's {@code sub} in the sample events: a person signed in through the application {@code caseworker-console}. */
+    static final String CASEWORKER = "c0a8e7d2-5b1f-4e3a-9d6c-2f4b8a1e7c35";
     static final Insz NOBODY_SPECIAL = Insz.of(88, 63, 14, 512, false);
 
     @BeforeAll
@@ -163,7 +165,8 @@ class CheckApiHandlerTest {
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
         String id = (String) json(created).get("overrideId");
         assertThat(header(created, "Location")).isEqualTo("/v1/overrides/" + id);
-        assertThat(json(created)).containsEntry("author", "caseworker-console").containsEntry("reasonCode", "RECENT_MOVE");
+        assertThat(json(created)).as("the person who signed in, and the application she used")
+                .containsEntry("author", CASEWORKER).containsEntry("authorApplication", "caseworker-console").containsEntry("reasonCode", "RECENT_MOVE");
 
         APIGatewayV2HTTPResponse found = invoke(events.load("search-overrides.json", Map.of("INSZ", resident.digits())));
         assertThat(found.getStatusCode()).isEqualTo(200);
@@ -174,6 +177,48 @@ class CheckApiHandlerTest {
         assertProblem(invoke(events.load("revoke-override.json", Map.of("OVERRIDE_ID", id))), 409);
         assertThat(invoke(events.load("search-overrides.json", Map.of("INSZ", resident.digits()))).getBody())
                 .contains("\"revoked\":true", "Register updated");
+    }
+
+    @Test
+    void every_search_writes_who_looked_whom_up_and_why_in_its_audit_line() {
+        Insz resident = Insz.of(85, 64, 3, 302, false);
+        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("proactief.audit");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        ch.qos.logback.classic.Level level = audit.getLevel();
+        audit.setLevel(ch.qos.logback.classic.Level.INFO);
+        audit.addAppender(lines);
+        try {
+            assertThat(invoke(events.load("search-overrides.json", Map.of("INSZ", resident.digits()))).getStatusCode()).isEqualTo(200);
+            assertThat(invoke(events.load("search-decisions.json", Map.of("INSZ", resident.digits()))).getStatusCode()).isEqualTo(200);
+        } finally {
+            audit.detachAppender(lines);
+            audit.setLevel(level);
+        }
+        List<String> written = lines.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(written).filteredOn(l -> l.contains("\"OVERRIDES_SEARCHED\"")).as("one line per scheme searched").hasSize(3)
+                .allSatisfy(l -> assertThat(l).contains("\"caller\":\"" + CASEWORKER + "\"", "\"application\":\"caseworker-console\"",
+                        "\"purpose\":\"APPEAL\"", "\"subject\":\"s_"));
+        assertThat(written).filteredOn(l -> l.contains("\"DECISIONS_SEARCHED\"")).singleElement()
+                .satisfies(l -> assertThat(l).contains("\"purpose\":\"RESIDENT_REQUEST\"", "\"subject\":\"s_"));
+        assertThat(String.join("\n", written)).doesNotContain(resident.digits());
+    }
+
+    @Test
+    void a_purpose_that_is_not_one_of_the_four_is_400_on_that_field() {
+        APIGatewayV2HTTPResponse r = invoke(Events.to(events.load("search-overrides.json", Map.of("INSZ", LEEFLOON.insz().digits())), "POST",
+                "/v1/overrides/search", "{\"insz\":\"" + LEEFLOON.insz().digits() + "\",\"purpose\":\"CURIOSITY\"}"));
+        assertProblem(r, 400);
+        assertThat(r.getBody()).contains("\"field\":\"purpose\"", "RESIDENT_REQUEST, REVIEW_CASE, APPEAL, AUDIT");
+    }
+
+    @Test
+    void the_openapi_document_is_served_to_a_caller_with_the_check_scope() {
+        APIGatewayV2HTTPResponse r = invoke(events.load("get-openapi.json"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(header(r, "Content-Type")).startsWith("application/json");
+        assertThat(r.getBody()).contains("\"openapi\": \"3.1.0\"", "/v1/reviews/search");
+        assertProblem(invoke(Events.withScopes(events.load("get-openapi.json"), "entitlements/other")), 403);
     }
 
     @Test

@@ -129,7 +129,7 @@ class CheckApiReviewTest {
 
         List<Map<String, Object>> resolved = cases(searchReviews("{\"insz\":\"" + resident.digits() + "\",\"state\":\"RESOLVED\"}"));
         assertThat(resolved).singleElement().satisfies(c -> assertThat(c).containsEntry("caseId", caseId)
-                .containsEntry("state", "RESOLVED").containsEntry("overrideId", overrideId).containsEntry("resolvedBy", "caseworker-console"));
+                .containsEntry("state", "RESOLVED").containsEntry("overrideId", overrideId).containsEntry("resolvedBy", "c0a8e7d2-5b1f-4e3a-9d6c-2f4b8a1e7c35"));
 
         List<Message> messages = stack.aws.sqs().receiveMessage(b -> b.queueUrl(stack.aws.resources().queueUrl("ReviewResolutionsQueue"))
                 .maxNumberOfMessages(10).waitTimeSeconds(2)).messages();

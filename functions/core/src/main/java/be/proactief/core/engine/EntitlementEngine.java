@@ -99,7 +99,7 @@ public final class EntitlementEngine {
         DecisionResult decided = decide(scheme, period, date, subject, request.insz(), request.origin());
         // about a status date after today, whatever decided it (an override, a forecast, no answer): provisional
         DecisionResult result = inTheFuture(period) && !decided.provisional() ? decided.asProvisional() : decided;
-        audit(request.caller(), "CHECK", result);
+        audit(request.caller(), "CHECK", result, subject);
         return result;
     }
 
@@ -143,7 +143,7 @@ public final class EntitlementEngine {
                 || (stored.get().basis() == Basis.PLATFORM && stored.get().schemeVersion() == scheme.version()
                 && members.stream().noneMatch(m -> activeOverride(scheme, period, date, keys.person(scheme.id(), m), now).isPresent())))) {
             DecisionResult reused = DecisionResult.decided(versionOf(stored.get(), scheme), period, stored.get(), 0, true);
-            audit(who, "HOUSEHOLD_CHECK", reused);
+            audit(who, "HOUSEHOLD_CHECK", reused, household);
             return reused;
         }
 
@@ -153,12 +153,13 @@ public final class EntitlementEngine {
         DecisionResult review = null;
         Instant validUntil = null;
         for (Insz member : members) {
-            DecisionResult r = decide(scheme, period, date, keys.person(scheme.id(), member), member, origin);
+            SubjectKey memberKey = keys.person(scheme.id(), member);
+            DecisionResult r = decide(scheme, period, date, memberKey, member, origin);
             calls += r.platformCalls();
-            audit(who, "HOUSEHOLD_MEMBER_CHECK", r);
+            audit(who, "HOUSEHOLD_MEMBER_CHECK", r, memberKey);
             if (r.outcome() == Outcome.UNKNOWN) {
                 DecisionResult unknown = DecisionResult.unknown(scheme, period, r.retryAfter(), r.unknownReason(), r.unknownDetail(), calls);
-                audit(who, "HOUSEHOLD_CHECK", unknown);
+                audit(who, "HOUSEHOLD_CHECK", unknown, household);
                 return unknown;
             }
             if (r.outcome() == Outcome.REVIEW) {
@@ -175,12 +176,12 @@ public final class EntitlementEngine {
         }
         if (review != null && (deciding == null || deciding.outcome() != Outcome.ENTITLED)) {
             DecisionResult result = DecisionResult.review(scheme, period, review.reviewCase(), calls);
-            audit(who, "HOUSEHOLD_CHECK", result);
+            audit(who, "HOUSEHOLD_CHECK", result, household);
             return result;
         }
         if (stored.isPresent() && stored.get().schemeVersion() == scheme.version() && sameDecision(stored.get(), deciding)) {
             DecisionResult reused = DecisionResult.decided(scheme, period, stored.get(), calls, true);
-            audit(who, "HOUSEHOLD_CHECK", reused);
+            audit(who, "HOUSEHOLD_CHECK", reused, household);
             return reused;
         }
         // a replacement stays where the stored decision is (under an older secret of the key ring, maybe)
@@ -190,7 +191,7 @@ public final class EntitlementEngine {
         Decision kept = stored.isPresent() ? decisions.replaceUnfulfilled(decision, stored.get().decisionId())
                 : decisions.putIfNoValidDecision(decision, now);
         DecisionResult result = DecisionResult.decided(scheme, period, kept, calls, !kept.decisionId().equals(decision.decisionId()));
-        audit(who, "HOUSEHOLD_CHECK", result);
+        audit(who, "HOUSEHOLD_CHECK", result, household);
         return result;
     }
 
@@ -212,11 +213,12 @@ public final class EntitlementEngine {
     }
 
     /** The stored decisions of one resident for one scheme, newest first (for caseworkers). */
-    public java.util.List<Decision> history(Insz insz, String schemeId, String caller) {
+    public java.util.List<Decision> history(Insz insz, String schemeId, be.proactief.core.audit.Actor by, be.proactief.core.audit.Purpose why) {
         SchemeVersion scheme = scheme(schemeId);
-        java.util.List<Decision> found = decisions.history(keys.person(scheme.id(), insz), scheme.id(), clock.instant());
-        audit.record(new AuditEvent(clock.instant(), "DECISIONS_SEARCHED", caller, scheme.id(), scheme.version(), null,
-                null, null, null, null, null, null, found.size() + " decisions"));
+        SubjectKey subject = keys.person(scheme.id(), insz);
+        java.util.List<Decision> found = decisions.history(subject, scheme.id(), clock.instant());
+        audit.record(new AuditEvent(clock.instant(), "DECISIONS_SEARCHED", null, scheme.id(), scheme.version(), null,
+                null, null, null, null, null, null, found.size() + " decisions").by(by).because(why).about(subject));
         return found;
     }
 
@@ -390,13 +392,13 @@ public final class EntitlementEngine {
         return scheme.registration() != null ? scheme.registration() : platform.defaultRegistration();
     }
 
-    private void audit(String caller, String action, DecisionResult r) {
+    private void audit(String caller, String action, DecisionResult r, SubjectKey subject) {
         Decision d = r.decision();
         audit.record(new AuditEvent(clock.instant(), action, caller, r.scheme().id(), r.scheme().version(), r.period().id(),
                 r.outcome().name(), d == null ? null : d.tier(), d == null ? null : d.basis().name(),
                 d == null ? null : d.platformReference(), d == null ? null : d.decisionId(), d == null ? null : d.overrideId(),
                 r.outcome() == Outcome.REVIEW ? (r.reviewCase() == null ? "provisional" : "review case " + r.reviewCase().caseId()) + " "
                         + r.reviewReason() + " " + r.platformCodes() : r.unknownDetail(),
-                r.platformCalls() > 0 ? registrationOf(r.scheme()) : null));
+                r.platformCalls() > 0 ? registrationOf(r.scheme()) : null).about(subject));
     }
 }

@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * A caseworker's decision for one subject and scheme, valid over a date range, which wins over
- * the platform. Append-only: an override is never edited; revocation adds who, when and why.
+ * the platform. Append-only: an override is never edited; revocation adds who, when and why. {@code author} is the
+ * person who recorded it, {@code authorApplication} the application they did it through (null when not known:
+ * overrides stored before it was kept).
  */
 public record Override(String overrideId,
                        SubjectKey subject,
@@ -19,6 +21,7 @@ public record Override(String overrideId,
                        ReasonCode reasonCode,
                        String note,
                        String author,
+                       String authorApplication,
                        LocalDate validFrom,
                        LocalDate validUntil,
                        Instant createdAt,
@@ -53,7 +56,13 @@ public record Override(String overrideId,
     }
 
     public Override withRevocation(Revocation r) {
-        return new Override(overrideId, subject, scheme, outcome, tier, reasonCode, note, author, validFrom, validUntil, createdAt, expiresAt, r);
+        return new Override(overrideId, subject, scheme, outcome, tier, reasonCode, note, author, authorApplication, validFrom, validUntil, createdAt,
+                expiresAt, r);
+    }
+
+    /** The person who acted, and the application they acted through. */
+    public be.proactief.core.audit.Actor authorActor() {
+        return new be.proactief.core.audit.Actor(author, authorApplication);
     }
 
     public record Revocation(String by, Instant at, String reason) {

@@ -45,7 +45,7 @@ public final class OverrideService {
     }
 
     public record NewOverride(Insz insz, String scheme, Outcome outcome, String tier, ReasonCode reasonCode, String note,
-                              LocalDate validFrom, LocalDate validUntil, String author) {
+                              LocalDate validFrom, LocalDate validUntil, be.proactief.core.audit.Actor author) {
     }
 
     /** Thrown for a request that breaks a rule; {@code field} names the request field. */
@@ -96,17 +96,21 @@ public final class OverrideService {
         Instant now = clock.instant();
         Instant expiresAt = request.validUntil().plusDays(1).atStartOfDay(Period.ZONE).plus(scheme.retention()).toInstant();
         Override override = new Override(UUID.randomUUID().toString(), keys.person(scheme.id(), request.insz()), scheme.id(),
-                request.outcome(), tier, request.reasonCode(), request.note(), request.author(), validFrom, request.validUntil(),
-                now, expiresAt, null);
+                request.outcome(), tier, request.reasonCode(), request.note(), request.author().person(), request.author().application(),
+                validFrom, request.validUntil(), now, expiresAt, null);
         store.create(override);
-        audit.record(new AuditEvent(now, "OVERRIDE_CREATED", request.author(), scheme.id(), scheme.version(), null,
-                override.outcome().name(), tier, "OVERRIDE", null, null, override.overrideId(), request.reasonCode().name()));
+        audit.record(new AuditEvent(now, "OVERRIDE_CREATED", null, scheme.id(), scheme.version(), null,
+                override.outcome().name(), tier, "OVERRIDE", null, null, override.overrideId(), request.reasonCode().name())
+                .by(request.author()).about(override.subject()));
         reviews.resolveBy(override);
         return override;
     }
 
-    /** The overrides of one resident, for one scheme or all, revoked ones included, newest first. */
-    public List<Override> search(Insz insz, String schemeOrNull) {
+    /**
+     * The overrides of one resident, for one scheme or all, revoked ones included, newest first. Audited per scheme
+     * searched: who, why, and the resident's pseudonym.
+     */
+    public List<Override> search(Insz insz, String schemeOrNull, be.proactief.core.audit.Actor by, be.proactief.core.audit.Purpose why) {
         List<String> schemes;
         if (schemeOrNull != null) {
             if (catalog.current(schemeOrNull).isEmpty()) throw new UnknownSchemeException(schemeOrNull, catalog.ids());
@@ -118,20 +122,23 @@ public final class OverrideService {
         List<Override> all = new ArrayList<>();
         for (String scheme : schemes) {
             SubjectKey subject = keys.person(scheme, insz);
-            all.addAll(store.history(subject, scheme, now));
+            List<Override> found = store.history(subject, scheme, now);
+            all.addAll(found);
+            audit.record(new AuditEvent(now, "OVERRIDES_SEARCHED", null, scheme, 0, null, null, null, null, null, null, null,
+                    found.size() + " overrides").by(by).because(why).about(subject));
         }
         all.sort(Comparator.comparing(Override::createdAt).reversed());
         return all;
     }
 
-    public OverrideStore.RevokeResult revoke(String overrideId, String by, String reason) {
+    public OverrideStore.RevokeResult revoke(String overrideId, be.proactief.core.audit.Actor by, String reason) {
         refuseInsz("reason", reason);
         if (!issuedHere(overrideId)) return OverrideStore.RevokeResult.NOT_FOUND; // never sent to the store, whatever its length
         Instant now = clock.instant();
-        OverrideStore.RevokeResult result = store.revoke(overrideId, new Override.Revocation(by, now, reason), now);
+        OverrideStore.RevokeResult result = store.revoke(overrideId, new Override.Revocation(by.person(), now, reason), now);
         if (result == OverrideStore.RevokeResult.REVOKED) {
-            store.findById(overrideId, now).ifPresent(o -> audit.record(new AuditEvent(now, "OVERRIDE_REVOKED", by, o.scheme(), 0, null,
-                    o.outcome().name(), o.tier(), "OVERRIDE", null, null, overrideId, reason)));
+            store.findById(overrideId, now).ifPresent(o -> audit.record(new AuditEvent(now, "OVERRIDE_REVOKED", null, o.scheme(), 0, null,
+                    o.outcome().name(), o.tier(), "OVERRIDE", null, null, overrideId, reason).by(by).about(o.subject())));
         }
         return result;
     }

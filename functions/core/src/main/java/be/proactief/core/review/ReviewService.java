@@ -7,6 +7,7 @@ import be.proactief.core.messaging.MessagePublisher;
 import be.proactief.core.override.Override;
 import be.proactief.core.scheme.SchemeCatalog;
 import be.proactief.core.scheme.UnknownSchemeException;
+import be.proactief.core.subject.SubjectKey;
 import be.proactief.core.subject.SubjectKeys;
 
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class ReviewService {
      *
      * @throws UnknownSchemeException for a scheme the catalog does not have
      */
-    public ReviewCaseStore.Page search(Insz insz, ReviewQuery query, String caller) {
+    public ReviewCaseStore.Page search(Insz insz, ReviewQuery query, be.proactief.core.audit.Actor by, be.proactief.core.audit.Purpose why) {
         if (query.scheme() != null && catalog.current(query.scheme()).isEmpty()) {
             throw new UnknownSchemeException(query.scheme(), catalog.ids());
         }
@@ -51,14 +52,17 @@ public final class ReviewService {
         if (insz != null) {
             List<ReviewCase> found = new ArrayList<>();
             for (String scheme : query.scheme() != null ? List.of(query.scheme()) : catalog.ids()) {
-                store.ofSubject(keys.person(scheme, insz), scheme, now).stream().filter(query::matches).forEach(found::add);
+                SubjectKey subject = keys.person(scheme, insz);
+                List<ReviewCase> ofScheme = store.ofSubject(subject, scheme, now).stream().filter(query::matches).toList();
+                found.addAll(ofScheme);
+                audit.record(new AuditEvent(now, "REVIEWS_SEARCHED", null, scheme, 0, null, null, null, null, null, null, null,
+                        ofScheme.size() + " cases of one resident" + (query.state() != null ? " " + query.state() : "")).by(by).because(why).about(subject));
             }
-            page = query.page(found);
-        } else {
-            page = store.list(query, now);
+            return query.page(found);
         }
-        audit.record(new AuditEvent(now, "REVIEWS_SEARCHED", caller, query.scheme(), 0, null, null, null, null, null, null, null,
-                page.cases().size() + " cases" + (insz != null ? " of one resident" : "") + (query.state() != null ? " " + query.state() : "")));
+        page = store.list(query, now);
+        audit.record(new AuditEvent(now, "REVIEWS_SEARCHED", null, query.scheme(), 0, null, null, null, null, null, null, null,
+                page.cases().size() + " cases" + (query.state() != null ? " " + query.state() : "")).by(by).because(why));
         return page;
     }
 
@@ -78,8 +82,9 @@ public final class ReviewService {
             resolutions.publish(ReviewResolution.toJson(c.resolved(override.author(), now, override.overrideId()),
                     override.outcome().name(), override.tier()), c.caseId());
             store.resolve(c, override.author(), now, override.overrideId()).ifPresent(r -> {
-                audit.record(new AuditEvent(now, "REVIEW_RESOLVED", override.author(), r.scheme(), 0, r.periodId(),
-                        override.outcome().name(), override.tier(), "OVERRIDE", null, null, override.overrideId(), "review case " + r.caseId()));
+                audit.record(new AuditEvent(now, "REVIEW_RESOLVED", null, r.scheme(), 0, r.periodId(),
+                        override.outcome().name(), override.tier(), "OVERRIDE", null, null, override.overrideId(), "review case " + r.caseId())
+                        .by(override.authorActor()).about(override.subject()));
                 resolved.add(r);
             });
         }

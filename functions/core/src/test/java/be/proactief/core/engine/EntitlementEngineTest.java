@@ -173,7 +173,7 @@ class EntitlementEngineTest {
     void an_active_override_wins_over_the_platform_and_a_stored_decision() {
         schoolDiscount("2026-11"); // NOT_ENTITLED stored
         f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "increased-allowance", ReasonCode.CO_PARENTING,
-                "lives half-time with the mother", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), "caseworker-7"));
+                "lives half-time with the mother", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), be.proactief.core.audit.Actor.application("caseworker-7")));
         int calls = f.platform.calls();
         DecisionResult r = schoolDiscount("2026-11");
         assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
@@ -186,9 +186,9 @@ class EntitlementEngineTest {
     void a_revoked_override_no_longer_counts() {
         f.platform.with(resident, "LIVING_WAGES_PCSA_HELP");
         var o = f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.NOT_ENTITLED, null, ReasonCode.STALE_DATA,
-                null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), "caseworker-7"));
+                null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-7")));
         assertThat(schoolDiscount("2026-11").outcome()).isEqualTo(Outcome.NOT_ENTITLED);
-        f.overrideService.revoke(o.overrideId(), "caseworker-8", "data corrected");
+        f.overrideService.revoke(o.overrideId(), be.proactief.core.audit.Actor.application("caseworker-8"), "data corrected");
         DecisionResult r = schoolDiscount("2026-11");
         assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
         assertThat(r.decision().basis()).isEqualTo(Basis.PLATFORM);
@@ -197,7 +197,7 @@ class EntitlementEngineTest {
     @Test
     void an_override_for_uitpas_holds_until_its_end_date_only() {
         f.overrideService.create(new NewOverride(resident, "uitpas-kansentarief", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE,
-                "moved in yesterday", LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 10), "caseworker-7"));
+                "moved in yesterday", LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 10), be.proactief.core.audit.Actor.application("caseworker-7")));
         DecisionResult during = f.engine.decide(DecisionRequest.onDate(resident, "uitpas-kansentarief", LocalDate.of(2026, 12, 10), "desk"));
         assertThat(during.outcome()).isEqualTo(Outcome.ENTITLED);
         assertThat(during.decision().validUntil()).isEqualTo(EntitlementEngine.endOf(LocalDate.of(2026, 12, 10)));
@@ -286,10 +286,10 @@ class EntitlementEngineTest {
     @Test
     void an_override_starts_at_most_thirteen_months_back() {
         assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
-                ReasonCode.OTHER, null, LocalDate.of(2025, 10, 27), LocalDate.of(2026, 12, 31), "cw")))
+                ReasonCode.OTHER, null, LocalDate.of(2025, 10, 27), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw"))))
                 .hasMessageContaining("validFrom may be at most 13 months back");
         assertThat(f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
-                ReasonCode.OTHER, null, LocalDate.of(2025, 10, 28), LocalDate.of(2026, 12, 31), "cw")).validFrom()).isEqualTo(LocalDate.of(2025, 10, 28));
+                ReasonCode.OTHER, null, LocalDate.of(2025, 10, 28), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw"))).validFrom()).isEqualTo(LocalDate.of(2025, 10, 28));
     }
 
     @Test

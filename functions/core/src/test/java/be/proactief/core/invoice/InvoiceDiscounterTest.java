@@ -141,7 +141,7 @@ class InvoiceDiscounterTest {
     void a_co_parenting_override_wins_over_the_platform() {
         f.platform.with(child, "LIVING_WAGES_PCSA_HELP");
         var override = f.overrideService.create(new NewOverride(child, "school-discount", Outcome.ENTITLED, "increased-allowance",
-                ReasonCode.CO_PARENTING, "verblijft half bij vader", null, LocalDate.of(2027, 6, 30), "caseworker-7"));
+                ReasonCode.CO_PARENTING, "verblijft half bij vader", null, LocalDate.of(2027, 6, 30), be.proactief.core.audit.Actor.application("caseworker-7")));
         DiscountedInvoice out = discounter.discount(novemberInvoice("INV-O"));
         assertThat(out.decision().basis()).isEqualTo("OVERRIDE");
         assertThat(out.decision().tier()).isEqualTo("increased-allowance");
@@ -155,7 +155,7 @@ class InvoiceDiscounterTest {
     void a_not_entitled_override_gives_zero_percent_with_the_citys_note() {
         f.platform.with(child, "LIVING_WAGES_PCSA_HELP");
         f.overrideService.create(new NewOverride(child, "school-discount", Outcome.NOT_ENTITLED, null,
-                ReasonCode.RECENT_MOVE, "verhuisd naar andere gemeente", null, LocalDate.of(2027, 1, 31), "caseworker-7"));
+                ReasonCode.RECENT_MOVE, "verhuisd naar andere gemeente", null, LocalDate.of(2027, 1, 31), be.proactief.core.audit.Actor.application("caseworker-7")));
         DiscountedInvoice out = discounter.discount(novemberInvoice("INV-O2"));
         assertThat(out.discountCents()).isZero();
         assertThat(out.note()).isEqualTo("Geen korting op opvang en maaltijden volgens beslissing van de stad, periode november 2026.");
@@ -170,7 +170,7 @@ class InvoiceDiscounterTest {
         assertThat(e.invoiceId()).isEqualTo("INV-U");
         assertThat(e.getMessage()).contains("INV-U").contains("entitlement unknown").doesNotContain(child.digits());
         assertThat(e.retryAfter()).isPositive();
-        assertThat(f.engine.history(child, "school-discount", "test")).isEmpty();
+        assertThat(f.engine.history(child, "school-discount", be.proactief.core.audit.Actor.application("test"), null)).isEmpty();
 
         f.platform.down(false);
         assertThat(discounter.discount(novemberInvoice("INV-U")).discountCents()).isPositive();

@@ -18,7 +18,7 @@ class OverrideServiceTest {
     private final Insz resident = Insz.of(90, 62, 1, 7, false);
 
     private NewOverride entitled(LocalDate from, LocalDate until) {
-        return new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.RECENT_MOVE, "note", from, until, "cw");
+        return new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.RECENT_MOVE, "note", from, until, be.proactief.core.audit.Actor.application("cw"));
     }
 
     @Test
@@ -39,14 +39,14 @@ class OverrideServiceTest {
     @Test
     void an_unknown_tier_is_refused() {
         assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "gold",
-                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw")))
+                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw"))))
                 .hasMessageContaining("unknown tier 'gold'");
     }
 
     @Test
     void a_single_tier_scheme_needs_no_tier() {
         Override o = f.overrideService.create(new NewOverride(resident, "uitpas-kansentarief", Outcome.ENTITLED, null,
-                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw"));
+                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw")));
         assertThat(o.tier()).isEqualTo("social-status");
         assertThat(o.validFrom()).isEqualTo(LocalDate.of(2026, 11, 28));
     }
@@ -56,43 +56,43 @@ class OverrideServiceTest {
         Override first = f.overrideService.create(entitled(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
         f.clock.advance(java.time.Duration.ofMinutes(5));
         Override second = f.overrideService.create(entitled(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31)));
-        f.overrideService.revoke(first.overrideId(), "cw-2", "mistake");
-        assertThat(f.overrideService.search(resident, null)).extracting(Override::overrideId).containsExactly(second.overrideId(), first.overrideId());
-        assertThat(f.overrideService.search(resident, "school-discount").get(1).revocation().by()).isEqualTo("cw-2");
+        f.overrideService.revoke(first.overrideId(), be.proactief.core.audit.Actor.application("cw-2"), "mistake");
+        assertThat(f.overrideService.search(resident, null, be.proactief.core.audit.Actor.application("test"), null)).extracting(Override::overrideId).containsExactly(second.overrideId(), first.overrideId());
+        assertThat(f.overrideService.search(resident, "school-discount", be.proactief.core.audit.Actor.application("test"), null).get(1).revocation().by()).isEqualTo("cw-2");
     }
 
     @Test
     void revoking_twice_says_already_revoked_and_an_unknown_id_is_not_found() {
         Override o = f.overrideService.create(entitled(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
-        assertThat(f.overrideService.revoke(o.overrideId(), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.REVOKED);
-        assertThat(f.overrideService.revoke(o.overrideId(), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.ALREADY_REVOKED);
-        assertThat(f.overrideService.revoke("no-such-id", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(f.overrideService.revoke(o.overrideId(), be.proactief.core.audit.Actor.application("cw"), "r")).isEqualTo(OverrideStore.RevokeResult.REVOKED);
+        assertThat(f.overrideService.revoke(o.overrideId(), be.proactief.core.audit.Actor.application("cw"), "r")).isEqualTo(OverrideStore.RevokeResult.ALREADY_REVOKED);
+        assertThat(f.overrideService.revoke("no-such-id", be.proactief.core.audit.Actor.application("cw"), "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
     }
 
     @Test
     void a_note_with_a_national_number_is_refused_and_nothing_is_stored() {
         assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
-                ReasonCode.CO_PARENTING, "kind verblijft ook bij vader 85-07-30-033-28", null, LocalDate.of(2026, 12, 31), "cw")))
+                ReasonCode.CO_PARENTING, "kind verblijft ook bij vader 85-07-30-033-28", null, LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw"))))
                 .isInstanceOf(InvalidOverrideException.class)
                 .satisfies(e -> assertThat(((InvalidOverrideException) e).field()).isEqualTo("note"))
                 .hasMessageNotContaining("033");
-        assertThat(f.overrideService.search(resident, null)).isEmpty();
+        assertThat(f.overrideService.search(resident, null, be.proactief.core.audit.Actor.application("test"), null)).isEmpty();
     }
 
     @Test
     void a_revocation_reason_with_a_national_number_is_refused_and_the_override_stays() {
         Override o = f.overrideService.create(entitled(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
 
-        assertThatThrownBy(() -> f.overrideService.revoke(o.overrideId(), "cw", "verkeerde persoon, bedoeld was 85.07.30-033.28"))
+        assertThatThrownBy(() -> f.overrideService.revoke(o.overrideId(), be.proactief.core.audit.Actor.application("cw"), "verkeerde persoon, bedoeld was 85.07.30-033.28"))
                 .isInstanceOf(InvalidOverrideException.class)
                 .satisfies(e -> assertThat(((InvalidOverrideException) e).field()).isEqualTo("reason"));
-        assertThat(f.overrideService.search(resident, null).get(0).revocation()).isNull();
+        assertThat(f.overrideService.search(resident, null, be.proactief.core.audit.Actor.application("test"), null).get(0).revocation()).isNull();
     }
 
     @Test
     void an_unknown_tier_that_is_a_national_number_is_not_echoed() {
         assertThatThrownBy(() -> f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "85073003328",
-                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), "cw")))
+                ReasonCode.OTHER, null, null, LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw"))))
                 .hasMessageContaining("unknown tier '85.07.30-***.**'");
     }
 
@@ -104,16 +104,16 @@ class OverrideServiceTest {
                 });
         OverrideService service = new OverrideService(f.catalog, f.keys, untouchable, f.reviewService, f.audit, f.clock);
 
-        assertThat(service.revoke("x".repeat(3000), "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
-        assertThat(service.revoke("85073003328", "cw", "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
-        assertThat(service.revoke("6F9619FF-8B86-D011-B42D-00C04FC964FF", "cw", "r")).as("not canonical").isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(service.revoke("x".repeat(3000), be.proactief.core.audit.Actor.application("cw"), "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(service.revoke("85073003328", be.proactief.core.audit.Actor.application("cw"), "r")).isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
+        assertThat(service.revoke("6F9619FF-8B86-D011-B42D-00C04FC964FF", be.proactief.core.audit.Actor.application("cw"), "r")).as("not canonical").isEqualTo(OverrideStore.RevokeResult.NOT_FOUND);
     }
 
     @Test
     void a_note_with_dates_an_account_and_a_phone_number_is_stored() {
         String note = "co-ouderschap 2026-01-01 - 2026-06-30, rekening BE68 5390 0754 7034, tel. +32 470 12 34 56";
         Override o = f.overrideService.create(new NewOverride(resident, "school-discount", Outcome.ENTITLED, "leefloon",
-                ReasonCode.CO_PARENTING, note, null, LocalDate.of(2026, 12, 31), "cw"));
+                ReasonCode.CO_PARENTING, note, null, LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw")));
         assertThat(o.note()).isEqualTo(note);
     }
 }

@@ -101,7 +101,7 @@ class ReviewOutcomeTest {
         assertThat(caseId).isNotNull();
 
         f.overrideService.create(new NewOverride(child, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.CO_PARENTING, null,
-                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-9"));
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), be.proactief.core.audit.Actor.application("caseworker-9")));
 
         assertThat(f.reviews.all()).singleElement().satisfies(c -> {
             assertThat(c.state()).isEqualTo(ReviewCase.State.RESOLVED);
@@ -131,7 +131,7 @@ class ReviewOutcomeTest {
         assertThat(f.reviews.all()).singleElement().satisfies(c -> assertThat(c.sources()).extracting(ReviewSource::ref).containsExactly("HH-7"));
 
         f.overrideService.create(new NewOverride(adult, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, null,
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "caseworker-9"));
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-9")));
 
         VoucherWorkItem nextRun = new VoucherWorkItem("waste-bags", "2026", "catch-up-2", item.household());
         assertThat(issuer.issue(nextRun).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
@@ -163,7 +163,7 @@ class ReviewOutcomeTest {
     void a_caseworker_cannot_record_review_or_unknown_as_an_override() {
         for (Outcome o : List.of(Outcome.REVIEW, Outcome.UNKNOWN)) {
             assertThatThrownBy(() -> f.overrideService.create(new NewOverride(child, "waste-bags", o, null, ReasonCode.OTHER, null,
-                    null, LocalDate.of(2026, 12, 31), "cw"))).hasMessageContaining("ENTITLED or NOT_ENTITLED");
+                    null, LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("cw")))).hasMessageContaining("ENTITLED or NOT_ENTITLED");
         }
     }
 
@@ -176,13 +176,13 @@ class ReviewOutcomeTest {
             f.clock.advance(java.time.Duration.ofMinutes(1));
         }
         ReviewCaseStore.Page first = f.reviewService.search(null,
-                new ReviewQuery("uitpas-kansentarief", ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, null), "cw");
+                new ReviewQuery("uitpas-kansentarief", ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, null), be.proactief.core.audit.Actor.application("cw"), null);
         assertThat(first.cases()).hasSize(2).allMatch(c -> c.scheme().equals("uitpas-kansentarief"));
         assertThat(first.cases().get(0).openedAt()).isBefore(first.cases().get(1).openedAt());
         assertThat(first.cursor()).isNotNull();
 
         ReviewCaseStore.Page second = f.reviewService.search(null,
-                new ReviewQuery("uitpas-kansentarief", ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, first.cursor()), "cw");
+                new ReviewQuery("uitpas-kansentarief", ReviewCase.State.OPEN, ReviewQuery.Order.OLDEST, 2, first.cursor()), be.proactief.core.audit.Actor.application("cw"), null);
         assertThat(second.cases()).hasSize(1);
         assertThat(second.cursor()).isNull();
         assertThat(f.audit.events).anyMatch(e -> e.action().equals("REVIEWS_SEARCHED"));
@@ -193,7 +193,7 @@ class ReviewOutcomeTest {
         f.platform.noAnswer(child, ReviewReason.PLATFORM_NO_ANSWER, "SSH00048");
         DiscountedInvoice first = discounter.discount(invoice("INV-8", null));
         f.overrideService.create(new NewOverride(child, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.CO_PARENTING, null,
-                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-9"));
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), be.proactief.core.audit.Actor.application("caseworker-9")));
 
         assertThat(discounter.discount(invoice("INV-8", null))).as("one invoice id and revision, one statement").isEqualTo(first);
         assertThat(discounter.discount(invoice("INV-8", 2)).discountCents()).isEqualTo(1800);
@@ -219,9 +219,9 @@ class ReviewOutcomeTest {
         f.platform.noAnswer(child, ReviewReason.PLATFORM_NO_DATA, "30001");
         String firstCase = discounter.discount(invoice("INV-10", null)).reviewCaseId();
         var override = f.overrideService.create(new NewOverride(child, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.OTHER, null,
-                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-9"));
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), be.proactief.core.audit.Actor.application("caseworker-9")));
         f.clock.advance(java.time.Duration.ofMinutes(1));
-        f.overrideService.revoke(override.overrideId(), "caseworker-9", "verkeerd kind");
+        f.overrideService.revoke(override.overrideId(), be.proactief.core.audit.Actor.application("caseworker-9"), "verkeerd kind");
 
         DecisionResult again = f.engine.decide(DecisionRequest.forPeriod(child, "school-discount", "2026-11", "desk"));
 

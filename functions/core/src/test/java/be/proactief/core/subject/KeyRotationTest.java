@@ -63,7 +63,7 @@ class KeyRotationTest {
         f.platform.with(adult, "BIM_BVT_IN_FAMILY");
         new OverrideService(f.catalog, before, f.overrides, new ReviewService(f.catalog, before, f.reviews, new RecordingPublisher(), f.audit, f.clock),
                 f.audit, f.clock).create(new OverrideService.NewOverride(child, "school-discount", Outcome.ENTITLED, "leefloon",
-                ReasonCode.CO_PARENTING, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), "caseworker-1"));
+                ReasonCode.CO_PARENTING, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-1")));
 
         assertThat(issue(before, "yearly", "HH-1", adult).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
 
@@ -112,7 +112,7 @@ class KeyRotationTest {
         f.platform.with(adult, "BIM_BVT_IN_FAMILY"); // the platform would say yes too, once asked
         new OverrideService(f.catalog, before, f.overrides, new ReviewService(f.catalog, before, f.reviews, new RecordingPublisher(), f.audit, f.clock),
                 f.audit, f.clock).create(new OverrideService.NewOverride(adult, "waste-bags", Outcome.ENTITLED, null,
-                ReasonCode.RECENT_MOVE, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "caseworker-1"));
+                ReasonCode.RECENT_MOVE, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), be.proactief.core.audit.Actor.application("caseworker-1")));
         assertThat(issue(before, "catch-up-11", "HH-9", adult).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
 
         f.clock.set(java.time.ZonedDateTime.of(2026, 12, 15, 9, 0, 0, 0, java.time.ZoneId.of("Europe/Brussels")).toInstant());

@@ -157,7 +157,7 @@ class VoucherIssuerTest {
     @Test
     void a_caseworker_override_of_a_member_makes_the_household_entitled() {
         f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, "increased-allowance", ReasonCode.RECENT_MOVE,
-                "moved in; status not yet at the platform", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "caseworker-7"));
+                "moved in; status not yet at the platform", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-7")));
         DecisionResult r = f.engine.decideHousehold("HH-000042", List.of(adult, partner), "waste-bags", "2026", "test");
         assertThat(r.outcome()).isEqualTo(Outcome.ENTITLED);
         assertThat(r.decision().basis()).isEqualTo(Basis.OVERRIDE);
@@ -199,7 +199,7 @@ class VoucherIssuerTest {
         assertThat(issuer.issue(item("yearly", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
 
         f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, "net verhuisd",
-                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), "caseworker-1"));
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-1")));
 
         assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ISSUED);
         assertThat(issuer.issue(item("catch-up-2", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.ALREADY_FULFILLED);
@@ -210,8 +210,8 @@ class VoucherIssuerTest {
     void an_override_revoked_before_the_catch_up_gives_no_voucher() {
         assertThat(issuer.issue(item("yearly", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
         var override = f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, null,
-                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), "caseworker-1"));
-        f.overrideService.revoke(override.overrideId(), "caseworker-2", "verkeerde persoon");
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-1")));
+        f.overrideService.revoke(override.overrideId(), be.proactief.core.audit.Actor.application("caseworker-2"), "verkeerde persoon");
 
         assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
         assertThat(sent.bodies).isEmpty();
@@ -220,9 +220,9 @@ class VoucherIssuerTest {
     @Test
     void an_override_revoked_after_it_gave_an_unfulfilled_household_decision_takes_it_back_at_the_next_run() {
         var override = f.overrideService.create(new NewOverride(partner, "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE, null,
-                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), "caseworker-1"));
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-1")));
         f.engine.decideHousehold("HH-000042", List.of(adult, partner), "waste-bags", "2026", "check"); // stored, no voucher yet
-        f.overrideService.revoke(override.overrideId(), "caseworker-2", "verkeerde persoon");
+        f.overrideService.revoke(override.overrideId(), be.proactief.core.audit.Actor.application("caseworker-2"), "verkeerde persoon");
 
         assertThat(issuer.issue(item("catch-up-1", "BAGS", adult, partner)).outcome()).isEqualTo(VoucherIssuer.Issued.Outcome.NOT_ENTITLED);
         assertThat(sent.bodies).isEmpty();

@@ -90,7 +90,7 @@ class InvoiceDiscounterHandlerTest {
      * would see most of its records turned away (and retried, as on AWS); each scenario starts with it closed.
      */
     private static void closeTheCircuit() throws Exception {
-        var client = (be.proactief.magda.MagdaClient) context.getBean(be.proactief.core.platform.SocialStatusSource.class);
+        var client = (be.proactief.magda.MagdaClient) ((be.proactief.aws.metrics.MeteredPlatform) context.getBean(be.proactief.core.platform.SocialStatusSource.class)).measured();
         Insz probe = newChild();
         stack.magda.register(Persona.of(probe));
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -264,7 +264,7 @@ class InvoiceDiscounterHandlerTest {
         assertThat(failedIds(during)).containsExactlyInAnyOrderElementsOf(event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList());
         assertThat(stack.drain(DISCOUNTED_INVOICES)).isEmpty();
         EntitlementEngine engine = context.getBean(EntitlementEngine.class);
-        for (Insz insz : List.of(a, b, c)) assertThat(engine.history(insz, "school-discount", "test")).isEmpty();
+        for (Insz insz : List.of(a, b, c)) assertThat(engine.history(insz, "school-discount", be.proactief.core.audit.Actor.application("test"), null)).isEmpty();
 
         // SQS redelivers after the visibility timeout (here at once) until each record succeeds; the client's
         // circuit breaker (open for 100 ms in tests) may refuse a few more calls right after the outage
@@ -328,7 +328,7 @@ class InvoiceDiscounterHandlerTest {
                 .containsExactly("kinderopvang-regenboog/INV-RV-1"));
 
         caseworkers().create(new OverrideService.NewOverride(insz, "school-discount", Outcome.ENTITLED, "leefloon", ReasonCode.STALE_DATA,
-                null, MONTH.atDay(1), MONTH.atEndOfMonth(), "caseworker-12"));
+                null, MONTH.atDay(1), MONTH.atEndOfMonth(), be.proactief.core.audit.Actor.application("caseworker-12")));
         assertThat(resolutions).anySatisfy(m -> assertThat(m).contains(pending.reviewCaseId(), "kinderopvang-regenboog/INV-RV-1"));
 
         String revision2 = invoiceBody("INV-RV-1", insz.digits(), MONTH, line("1", "OPVANG", 10, 150)).replaceFirst("\\}$", ",\"revision\":2}");
@@ -375,7 +375,7 @@ class InvoiceDiscounterHandlerTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Brussels"));
         var override = caseworkers().create(new OverrideService.NewOverride(insz, "school-discount", Outcome.ENTITLED,
                 "increased-allowance", ReasonCode.CO_PARENTING, "kind verblijft half bij de andere ouder", MONTH.atDay(1),
-                today.plusMonths(6), "caseworker-12"));
+                today.plusMonths(6), be.proactief.core.audit.Actor.application("caseworker-12")));
 
         handle(viaQueue(invoiceBody("INV-V-1", insz.digits(), MONTH, line("1", "OPVANG", 10, 150), line("2", "MAALTIJD", 10, 325))));
 

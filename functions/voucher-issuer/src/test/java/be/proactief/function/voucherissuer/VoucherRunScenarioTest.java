@@ -1,5 +1,7 @@
 package be.proactief.function.voucherissuer;
 
+import be.proactief.testkit.LogCapture;
+
 import be.proactief.core.decision.Outcome;
 import be.proactief.core.override.OverrideService;
 import be.proactief.core.override.ReasonCode;
@@ -287,7 +289,7 @@ class VoucherRunScenarioTest {
                 .satisfies(c -> assertThat(c.sources()).extracting(ReviewSource::ref).containsExactly("HH-RV-1"));
 
         caseworkers(env).create(new OverrideService.NewOverride(noAnswer.insz(), "waste-bags", Outcome.ENTITLED, null, ReasonCode.RECENT_MOVE,
-                null, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31), "caseworker-7"));
+                null, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31), be.proactief.core.audit.Actor.application("caseworker-7")));
         env.run("2026", "catch-up-1");
         env.drainWork();
         env.run("2026", "catch-up-2");

@@ -32,8 +32,9 @@ public class DecisionController {
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());
         String scheme = fields.required("scheme", in.scheme());
+        be.proactief.core.audit.Purpose purpose = fields.optionalOneOf("purpose", in.purpose(), be.proactief.core.audit.Purpose.class);
         fields.check();
-        String caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).map(Caller::id).orElse("unknown");
-        return engine.history(insz, scheme, caller).stream().map(Responses.DecisionView::of).toList();
+        Caller caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).orElseThrow();
+        return engine.history(insz, scheme, caller.actor(), purpose).stream().map(Responses.DecisionView::of).toList();
     }
 }

@@ -1,5 +1,6 @@
 package be.proactief.function.checkapi.api;
 
+import be.proactief.core.audit.Purpose;
 import be.proactief.core.decision.Outcome;
 import be.proactief.core.insz.Insz;
 import be.proactief.core.override.Override;
@@ -53,18 +54,19 @@ public class OverrideController {
         if (in.validUntil() == null || in.validUntil().isBlank()) fields.add("validUntil", "validUntil is required");
         fields.check();
         Override created = overrides.create(new OverrideService.NewOverride(insz, scheme, outcome, blankToNull(in.tier()), reason,
-                blankToNull(in.note()), validFrom, validUntil, caller(request).id()));
+                blankToNull(in.note()), validFrom, validUntil, caller(request).actor()));
         return HttpResponse.created(Responses.OverrideView.of(created), URI.create("/v1/overrides/" + created.overrideId()));
     }
 
     @Post("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Responses.OverrideView> search(@Nullable @Body byte[] body) {
+    public List<Responses.OverrideView> search(@Nullable @Body byte[] body, HttpRequest<?> request) {
         Requests.SubjectSearch in = reader.body(body, Requests.SubjectSearch.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = fields.insz(in.insz());
+        Purpose purpose = fields.optionalOneOf("purpose", in.purpose(), Purpose.class);
         fields.check();
-        return overrides.search(insz, blankToNull(in.scheme())).stream().map(Responses.OverrideView::of).toList();
+        return overrides.search(insz, blankToNull(in.scheme()), caller(request).actor(), purpose).stream().map(Responses.OverrideView::of).toList();
     }
 
     @Delete("/{id}")
@@ -75,7 +77,7 @@ public class OverrideController {
         String reason = fields.required("reason", in.reason());
         fields.maxLength("reason", in.reason(), MAX_REASON_LENGTH);
         fields.check();
-        OverrideStore.RevokeResult result = overrides.revoke(id, caller(request).id(), reason);
+        OverrideStore.RevokeResult result = overrides.revoke(id, caller(request).actor(), reason);
         return switch (result) {
             case REVOKED -> HttpResponse.noContent();
             case NOT_FOUND -> throw ApiException.notFound("No override " + Insz.quoteMasked(id));

@@ -102,6 +102,11 @@ final class RequestReader {
             return date;
         }
 
+        /** An optional field: null when absent or blank, else one of {@code type}'s names. */
+        <E extends Enum<E>> E optionalOneOf(String field, String value, Class<E> type) {
+            return value == null || value.isBlank() ? null : oneOf(field, value, type);
+        }
+
         <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
             if (value == null || value.isBlank()) {
                 errors.add(new Problem.FieldError(field, field + " is required; one of " + Arrays.toString(type.getEnumConstants())));

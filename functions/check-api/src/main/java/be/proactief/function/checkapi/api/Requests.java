@@ -33,19 +33,19 @@ final class Requests {
     }
 
     @Serdeable
-    record SubjectSearch(String insz, String scheme) {
+    record SubjectSearch(String insz, String scheme, String purpose) {
         @Override
         public String toString() {
-            return "SubjectSearch[insz=" + Insz.maskUnparsed(insz) + ", scheme=" + Insz.quoteMasked(scheme) + "]";
+            return "SubjectSearch[insz=" + Insz.maskUnparsed(insz) + ", scheme=" + Insz.quoteMasked(scheme) + ", purpose=" + Insz.quoteMasked(purpose) + "]";
         }
     }
 
     @Serdeable
-    record ReviewSearch(String scheme, String state, String insz, String order, Integer limit, String cursor) {
+    record ReviewSearch(String scheme, String state, String insz, String order, Integer limit, String cursor, String purpose) {
         @Override
         public String toString() {
             return "ReviewSearch[scheme=" + Insz.quoteMasked(scheme) + ", state=" + Insz.quoteMasked(state) + ", insz=" + Insz.maskUnparsed(insz)
-                    + ", order=" + Insz.quoteMasked(order) + ", limit=" + limit + "]";
+                    + ", order=" + Insz.quoteMasked(order) + ", limit=" + limit + ", purpose=" + Insz.quoteMasked(purpose) + "]";
         }
     }
 

@@ -90,9 +90,10 @@ final class Responses {
 
     @Serdeable
     record OverrideView(String overrideId, String scheme, String outcome, String tier, String reasonCode, String note, String author,
-                        String validFrom, String validUntil, String createdAt, boolean revoked, RevocationView revocation) {
+                        String authorApplication, String validFrom, String validUntil, String createdAt, boolean revoked, RevocationView revocation) {
         static OverrideView of(Override o) {
             return new OverrideView(o.overrideId(), o.scheme(), o.outcome().name(), o.tier(), o.reasonCode().name(), o.note(), o.author(),
+                    o.authorApplication(),
                     o.validFrom().toString(), o.validUntil().toString(), o.createdAt().toString(), o.revoked(),
                     o.revocation() == null ? null : new RevocationView(o.revocation().by(), o.revocation().at().toString(), o.revocation().reason()));
         }
@@ -108,7 +109,8 @@ final class Responses {
                         List<String> platformWarnings) {
         static DecisionView of(Decision d) {
             return new DecisionView(d.decisionId(), d.scheme(), d.schemeVersion(),
-                    new PeriodView(d.periodId(), String.valueOf(d.periodFrom()), String.valueOf(d.periodUntil())), d.outcome().name(), d.tier(),
+                    new PeriodView(d.periodId(), d.periodFrom() == null ? null : d.periodFrom().toString(),
+                            d.periodUntil() == null ? null : d.periodUntil().toString()), d.outcome().name(), d.tier(),
                     d.basis().name(), d.platformReference(), d.decidedAt().toString(), d.validUntil().toString(),
                     d.fulfilment() == null ? null : new FulfilmentView(d.fulfilment().reference(), d.fulfilment().at().toString()),
                     d.platformWarnings());

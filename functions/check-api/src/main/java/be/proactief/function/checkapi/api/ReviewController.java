@@ -32,15 +32,17 @@ public class ReviewController {
         Requests.ReviewSearch in = reader.body(body, Requests.ReviewSearch.class);
         RequestReader.Fields fields = new RequestReader.Fields();
         Insz insz = in.insz() == null || in.insz().isBlank() ? null : fields.insz(in.insz());
-        ReviewCase.State state = in.state() == null ? null : fields.oneOf("state", in.state(), ReviewCase.State.class);
-        ReviewQuery.Order order = in.order() == null ? ReviewQuery.Order.NEWEST : fields.oneOf("order", in.order(), ReviewQuery.Order.class);
+        ReviewCase.State state = fields.optionalOneOf("state", in.state(), ReviewCase.State.class);
+        ReviewQuery.Order given = fields.optionalOneOf("order", in.order(), ReviewQuery.Order.class);
+        ReviewQuery.Order order = given == null ? ReviewQuery.Order.NEWEST : given;
         int limit = in.limit() == null ? ReviewQuery.DEFAULT_LIMIT : in.limit();
         String scheme = in.scheme() == null || in.scheme().isBlank() ? null : in.scheme().strip();
+        be.proactief.core.audit.Purpose purpose = fields.optionalOneOf("purpose", in.purpose(), be.proactief.core.audit.Purpose.class);
         fields.check();
         // a limit out of bounds or a cursor this service did not give: 400 on that field (ProblemExceptionHandlers)
         ReviewQuery query = new ReviewQuery(scheme, state, order, limit, in.cursor() == null || in.cursor().isBlank() ? null : in.cursor().strip());
-        String caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).map(Caller::id).orElse("unknown");
-        ReviewCaseStore.Page page = reviews.search(insz, query, caller);
+        Caller caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).orElseThrow();
+        ReviewCaseStore.Page page = reviews.search(insz, query, caller.actor(), purpose);
         return new Responses.ReviewSearchView(page.cases().stream().map(Responses.ReviewCaseView::of).toList(), page.cursor());
     }
 }

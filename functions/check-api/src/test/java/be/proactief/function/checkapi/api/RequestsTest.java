@@ -21,7 +21,7 @@ class RequestsTest {
 
     @Test
     void a_subject_search_prints_its_insz_masked() {
-        assertThat(new Requests.SubjectSearch("85073003328", null).toString()).doesNotContain("85073003328");
+        assertThat(new Requests.SubjectSearch("85073003328", null, "APPEAL").toString()).doesNotContain("85073003328");
     }
 
     @Test
