@@ -1,6 +1,5 @@
 package be.proactief.local;
 
-import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.testkit.city.SyntheticCity;
 import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.sqs.model.Message;

@@ -1,4 +1,4 @@
-package be.proactief.aws.auth;
+package be.proactief.local;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,8 +27,8 @@ public final class DevelopmentTokens {
 
     public static final String ISSUER = "proactief-local";
     public static final String AUDIENCE = "proactief-api";
-    public static final String SCOPE_CHECK = "entitlements/check";
-    public static final String SCOPE_OVERRIDE = "entitlements/override";
+    public static final String SCOPE_CHECK = be.proactief.function.checkapi.security.Scopes.CHECK;
+    public static final String SCOPE_OVERRIDE = be.proactief.function.checkapi.security.Scopes.OVERRIDE;
 
     private final byte[] key;
     private final Clock clock;
@@ -39,13 +39,19 @@ public final class DevelopmentTokens {
         this.clock = clock;
     }
 
+    /** A token of an application acting for itself (a portal, a billing system): {@code sub} and {@code client_id} the same. */
     public String issue(String subject, List<String> scopes, Duration lifetime) {
+        return issue(subject, subject, scopes, lifetime);
+    }
+
+    /** A token of a person ({@code sub}) signed in through an application ({@code client_id}), as the console's sign-in gives. */
+    public String issue(String subject, String clientId, List<String> scopes, Duration lifetime) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
-                .claim("client_id", subject)
+                .claim("client_id", clientId)
                 .claim("scope", String.join(" ", scopes))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))

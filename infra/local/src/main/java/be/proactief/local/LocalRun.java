@@ -1,6 +1,5 @@
 package be.proactief.local;
 
-import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.testkit.FunctionSettings;
 import be.proactief.testkit.ProjectPaths;
 import be.proactief.testkit.aws.AwsBackend;
@@ -51,7 +50,9 @@ final class LocalRun implements AutoCloseable {
         Map<String, Object> local = FunctionSettings.forEmulators(aws, magdaEndpoint, DEV_SUBJECT_KEY);
         local.put("magda.sender.id", "kb.vlaanderen.be/aiv/proactief-local");
         local.put("aws.region", AwsBackend.REGION.id());
-        local.put("proactief.magda.keystore.secret", ""); // the template's Secrets Manager name is for AWS: never read locally
+        // the template's Secrets Manager names are for AWS: never read locally (the keys: PROACTIEF_SUBJECT_KEYS or the development key)
+        local.put("proactief.magda.keystore.secret", "");
+        local.put("proactief.subject.keys.secret", "");
         if (keystore != null) keystore.putInto(local);
         // attached to a serve: its subject keys, scheme files and MAGDA keystore, so that what is decided here is what the
         // serve decides, signed as its simulator trusts

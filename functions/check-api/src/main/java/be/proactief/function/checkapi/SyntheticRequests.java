@@ -1,6 +1,6 @@
 package be.proactief.function.checkapi;
 
-import be.proactief.aws.auth.DevelopmentTokens;
+import be.proactief.function.checkapi.security.Scopes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 import java.util.List;
@@ -29,8 +29,8 @@ public final class SyntheticRequests {
                                 .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").withUserAgent(callerId).build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("client_id", callerId, "sub", callerId, "scope", DevelopmentTokens.SCOPE_CHECK))
-                                        .withScopes(List.of(DevelopmentTokens.SCOPE_CHECK)).build()).build())
+                                        .withClaims(Map.of("client_id", callerId, "sub", callerId, "scope", Scopes.CHECK))
+                                        .withScopes(List.of(Scopes.CHECK)).build()).build())
                         .build())
                 .build();
     }

@@ -14,7 +14,6 @@ import java.util.Map;
  */
 final class CheckApiStack implements AutoCloseable {
 
-    static final String DEV_JWT_KEY = "check-api-tests-development-jwt-key-0123456789";
 
     final AwsBackend aws = AwsBackend.embedded().provision();
     final MagdaSimulator magda = new MagdaSimulator().start();

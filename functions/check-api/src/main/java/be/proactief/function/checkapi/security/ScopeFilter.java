@@ -1,7 +1,5 @@
 package be.proactief.function.checkapi.security;
 
-import be.proactief.aws.auth.DevelopmentTokens;
-import be.proactief.aws.wiring.Settings;
 import be.proactief.core.insz.Insz;
 import be.proactief.function.checkapi.http.Problem;
 import be.proactief.function.checkapi.http.Problems;
@@ -13,7 +11,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,28 +22,20 @@ import java.util.Set;
  * caller, and the scope its route requires ({@code entitlements/check} for checks and the
  * scheme catalogue, {@code entitlements/override} for overrides and decision history).
  *
- * <p>On AWS the caller comes from {@code requestContext.authorizer.jwt} (claims and scopes,
- * filled by the authorizer). Without an authorizer context, and only when
- * {@code PROACTIEF_DEV_JWT_KEY} is configured (local run, tests), the function checks a
- * development token in the {@code Authorization} header itself.
+ * <p>The caller comes from {@code requestContext.authorizer.jwt} (claims and scopes), which API Gateway's
+ * JWT authorizer fills on AWS and the local gateway fills the same way for the local run. A bearer token
+ * without that context is never read here: the function has no key to check one with.
  */
 @ServerFilter("/v1/**")
 public class ScopeFilter {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
-
-    private final Optional<DevelopmentTokens> developmentTokens;
-
-    public ScopeFilter(Settings settings, Clock clock) {
-        be.proactief.aws.wiring.LocalOnly.refuseOnLambda(settings, "PROACTIEF_DEV_JWT_KEY",
-                "unset it; on AWS the API Gateway JWT authorizer checks the city's tokens");
-        this.developmentTokens = settings.get("PROACTIEF_DEV_JWT_KEY").map(key -> new DevelopmentTokens(key, clock));
-    }
+    public static final String OPENAPI_PATH = "/v1/openapi.json";
 
     @RequestFilter
     @io.micronaut.core.annotation.Nullable
     public HttpResponse<Problem> authorize(HttpRequest<?> request) {
-        Optional<Caller> caller = fromAuthorizer(request).or(() -> fromDevelopmentToken(request));
+        Optional<Caller> caller = fromAuthorizer(request);
         if (caller.isEmpty()) {
             return Problems.response(Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required"))
                     .header("WWW-Authenticate", "Bearer");
@@ -63,11 +52,12 @@ public class ScopeFilter {
     }
 
     static String requiredScope(String path) {
-        if (path.equals("/v1/checks") || path.startsWith("/v1/checks/") || path.equals("/v1/schemes") || path.startsWith("/v1/schemes/")) {
-            return DevelopmentTokens.SCOPE_CHECK;
+        if (path.equals("/v1/checks") || path.startsWith("/v1/checks/") || path.equals("/v1/schemes") || path.startsWith("/v1/schemes/")
+                || path.equals(OPENAPI_PATH)) {
+            return Scopes.CHECK;
         }
         if (path.startsWith("/v1/overrides") || path.startsWith("/v1/decisions") || path.startsWith("/v1/reviews")) {
-            return DevelopmentTokens.SCOPE_OVERRIDE;
+            return Scopes.OVERRIDE;
         }
         return null;
     }
@@ -89,25 +79,19 @@ public class ScopeFilter {
         return Optional.of(caller(jwt.getClaims(), jwt.getScopes()));
     }
 
-    private Optional<Caller> fromDevelopmentToken(HttpRequest<?> request) {
-        if (developmentTokens.isEmpty()) return Optional.empty();
-        return request.getHeaders().getAuthorization()
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).strip())
-                .flatMap(token -> developmentTokens.get().verify(token))
-                .map(claims -> caller(claims, null));
-    }
-
     /** Scopes from the authorizer's list, else from the {@code scope} (or {@code scp}) claim. */
     static Caller caller(Map<String, ?> claims, Collection<String> scopes) {
         Set<String> granted = new HashSet<>();
         if (scopes != null) granted.addAll(scopes);
         addScopes(claims.get("scope"), granted);
         addScopes(claims.get("scp"), granted);
-        Object id = claims.get("client_id") != null ? claims.get("client_id") : claims.get("sub");
-        // the caller id is audited and stored as an override's author: an identity provider that uses
-        // the national number as subject must not put it there
-        return new Caller(id == null ? "unknown" : Insz.redact(String.valueOf(id)), granted);
+        // the person is the token's subject (a caseworker signed in through the console), the application its client;
+        // a client-credentials token (a portal, billing) has the client as both. Both are audited and stored as an
+        // override's author: an identity provider that uses the national number as subject must not put it there
+        Object person = claims.get("sub") != null ? claims.get("sub") : claims.get("client_id");
+        Object application = claims.get("client_id") != null ? claims.get("client_id") : claims.get("azp");
+        return new Caller(person == null ? "unknown" : Insz.redact(String.valueOf(person)),
+                application == null ? null : Insz.redact(String.valueOf(application)), granted);
     }
 
     /**
