@@ -19,7 +19,7 @@ class TemplateRoutesTest {
         SamTemplate.Resource function = template.resources().get("CheckApiFunction");
         assertThat(function.properties()).containsEntry("Handler", CheckApiHandler.class.getName() + "::handleRequest");
         Map<String, Object> events = (Map<String, Object>) function.properties().get("Events");
-        assertThat(events).hasSize(7);
+        assertThat(events).hasSize(8);
         events.values().forEach(raw -> {
             Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) raw).get("Properties");
             String path = String.valueOf(props.get("Path")).replace("{id}", "some-id");
