@@ -57,18 +57,37 @@ public class ProactiefFactory {
     }
 
     /**
-     * A key ring per scheme from {@code PROACTIEF_SUBJECT_KEYS} (a Secrets Manager JSON secret: {@code {"waste-bags":
-     * {"current":"k2","keys":{"k1":"<base64>","k2":"<base64>"}},…}} or the flat {@code {"waste-bags":"<base64>",…}});
-     * for local runs only, {@code PROACTIEF_DEV_SUBJECT_KEY}.
+     * A key ring per scheme ({@code {"waste-bags": {"current":"k2","keys":{"k1":"<base64>","k2":"<base64>"}},…}} or the
+     * flat {@code {"waste-bags":"<base64>",…}}): on AWS read with the SDK from the secret {@code PROACTIEF_SUBJECT_KEYS_SECRET}
+     * names; for the local run and tests the value {@code PROACTIEF_SUBJECT_KEYS}, or a single {@code PROACTIEF_DEV_SUBJECT_KEY}.
+     * On Lambda only the secret's name is accepted: the keys never sit in a function's environment.
      */
     @Singleton
-    SubjectKeys subjectKeys(Settings settings, SchemeCatalog catalog, io.micronaut.json.JsonMapper json) {
-        LocalOnly.refuseOnLambda(settings, "PROACTIEF_DEV_SUBJECT_KEY", "unset it; the subject keys come from PROACTIEF_SUBJECT_KEYS");
+    SubjectKeys subjectKeys(Settings settings, SchemeCatalog catalog, io.micronaut.json.JsonMapper json,
+                            io.micronaut.context.BeanProvider<SecretsManagerClient> secrets) {
+        LocalOnly.refuseOnLambda(settings, "PROACTIEF_DEV_SUBJECT_KEY", "unset it; the subject keys come from the secret "
+                + SubjectKeySecrets.SECRET_SETTING + " names");
+        LocalOnly.refuseOnLambda(settings, SubjectKeySecrets.SETTING, "it puts the keys in the function's environment; name their secret in "
+                + SubjectKeySecrets.SECRET_SETTING + " instead");
+        Optional<String> secretName = settings.get(SubjectKeySecrets.SECRET_SETTING);
+        if (secretName.isPresent()) return SubjectKeySecrets.read(secrets.get(), secretName.get(), json);
+        if (settings.get(LocalOnly.ON_LAMBDA).isPresent()) {
+            throw new IllegalStateException(SubjectKeySecrets.SECRET_SETTING + " is not set: on Lambda the subject keys come from that Secrets Manager "
+                    + "secret (template parameter SubjectKeysSecretName)");
+        }
         return settings.get(SubjectKeySecrets.SETTING)
                 .map(value -> SubjectKeySecrets.parse(value, json))
                 .orElseGet(() -> SubjectKeys.forDevelopment(settings.get("PROACTIEF_DEV_SUBJECT_KEY")
-                        .orElseThrow(() -> new IllegalStateException("PROACTIEF_SUBJECT_KEYS is not set (and no PROACTIEF_DEV_SUBJECT_KEY for a local run)"))
+                        .orElseThrow(() -> new IllegalStateException(SubjectKeySecrets.SECRET_SETTING + " and PROACTIEF_SUBJECT_KEYS are not set "
+                                + "(and no PROACTIEF_DEV_SUBJECT_KEY for a local run)"))
                         .getBytes(StandardCharsets.UTF_8), catalog.ids()));
+    }
+
+    /** Reads the subject-key secret again (after a SnapStart restore); nothing to do where the keys come from a value. */
+    @Singleton
+    SubjectKeyRefresh subjectKeyRefresh(SubjectKeys keys, Settings settings, io.micronaut.json.JsonMapper json,
+                                        io.micronaut.context.BeanProvider<SecretsManagerClient> secrets) {
+        return () -> settings.get(SubjectKeySecrets.SECRET_SETTING).ifPresent(name -> keys.adopt(SubjectKeySecrets.read(secrets.get(), name, json)));
     }
 
     @Singleton
@@ -134,7 +153,7 @@ public class ProactiefFactory {
      */
     @Singleton
     SocialStatusSource platform(Settings settings, io.micronaut.context.BeanProvider<SecretsManagerClient> secrets, io.micronaut.json.JsonMapper json,
-                                be.proactief.aws.lambda.InvocationTime time) {
+                                be.proactief.aws.lambda.InvocationTime time, be.proactief.aws.metrics.Metrics metrics) {
         LocalOnly.refuseOnLambda(settings, "MAGDA_ALLOW_HTTP", "unset it; the platform is reached over https only");
         LocalOnly.refuseOnLambda(settings, "MAGDA_KEYSTORE", "unset it; on AWS the keystore comes from PROACTIEF_MAGDA_KEYSTORE_SECRET");
         if (settings.get(LocalOnly.ON_LAMBDA).isPresent() && settings.get(MagdaKeystoreSecret.SETTING).isEmpty()) {
@@ -143,8 +162,8 @@ public class ProactiefFactory {
         }
         be.proactief.magda.KeyMaterial fromSecret = settings.get(MagdaKeystoreSecret.SETTING)
                 .map(name -> MagdaKeystoreSecret.read(secrets.get(), name, json)).orElse(null);
-        return new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES), fromSecret), Clock.systemUTC(),
-                () -> time.remaining().map(left -> left.minus(TIME_TO_ANSWER)));
+        return new be.proactief.aws.metrics.MeteredPlatform(new MagdaClient(MagdaSettings.fromEnvironment(settings.subset(MagdaSettings.VARIABLES),
+                fromSecret), Clock.systemUTC(), () -> time.remaining().map(left -> left.minus(TIME_TO_ANSWER))), metrics);
     }
 
     @Singleton
@@ -160,8 +179,14 @@ public class ProactiefFactory {
     }
 
     @Singleton
-    AuditLog auditLog() {
-        return new JsonLogAuditLog();
+    be.proactief.aws.metrics.Metrics metrics(Clock clock, SchemeCatalog catalog) {
+        return new be.proactief.aws.metrics.Metrics(clock, catalog);
+    }
+
+    /** The audit trail as JSON lines, each decision also counted ({@code Checks} by scheme and outcome). */
+    @Singleton
+    AuditLog auditLog(be.proactief.aws.metrics.Metrics metrics) {
+        return new be.proactief.aws.metrics.MeteredAuditLog(new JsonLogAuditLog(), metrics);
     }
 
     @Singleton

@@ -66,7 +66,7 @@ class MagdaKeystoreSecretTest {
         int before = secrets.reads();
         try (ApplicationContext ctx = context("proactief/magda-keystore")) {
             SocialStatusSource source = ctx.getBean(SocialStatusSource.class);
-            assertThat(((MagdaClient) source).config().signsRequests()).isTrue();
+            assertThat(((MagdaClient) ((be.proactief.aws.metrics.MeteredPlatform) source).measured()).config().signsRequests()).isTrue();
             assertThat(source.ask(Personas.increasedAllowance().insz(), List.of("BIM_BVT"), LocalDate.of(2025, 3, 1)).applicable())
                     .containsExactly("BIM_BVT");
             source.ask(Personas.increasedAllowance().insz(), List.of("BIM_BVT"), LocalDate.of(2025, 3, 1));

@@ -42,11 +42,14 @@ public class SnapStartPriming implements OrderedResource {
     private final SchemeCatalog catalog;
     private final JsonMapper json;
     private final Clock clock;
+    private final be.proactief.aws.wiring.SubjectKeyRefresh subjectKeys;
     private final AtomicInteger primed = new AtomicInteger();
     private final List<Integer> primedStatuses = new CopyOnWriteArrayList<>();
     private volatile Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
 
-    public SnapStartPriming(DecisionStore decisions, SocialStatusSource platform, SchemeCatalog catalog, JsonMapper json, Clock clock) {
+    public SnapStartPriming(DecisionStore decisions, SocialStatusSource platform, SchemeCatalog catalog, JsonMapper json, Clock clock,
+                            be.proactief.aws.wiring.SubjectKeyRefresh subjectKeys) {
+        this.subjectKeys = subjectKeys;
         this.decisions = decisions;
         this.platform = platform;
         this.catalog = catalog;
@@ -64,7 +67,8 @@ public class SnapStartPriming implements OrderedResource {
         try {
             decisions.find(PRIMING_SUBJECT, "priming", "0", clock.instant());
             json.writeValueAsString(catalog.ids());
-            int platformStatuses = platform instanceof MagdaClient magda ? magda.primeOffline() : 0;
+            SocialStatusSource client = platform instanceof be.proactief.aws.metrics.MeteredPlatform metered ? metered.measured() : platform;
+            int platformStatuses = client instanceof MagdaClient magda ? magda.primeOffline() : 0;
             Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> through = function;
             if (through != null) {
                 primedStatuses.add(through.apply(SyntheticRequests.of(CALLER, "GET", "/v1/schemes", null)).getStatusCode());
@@ -72,7 +76,7 @@ public class SnapStartPriming implements OrderedResource {
                         "{\"insz\":\"00000000000\",\"scheme\":\"uitpas-kansentarief\"}")).getStatusCode());
             }
             LOG.info("primed for the snapshot: DynamoDB client, JSON mapper, {} schemes, platform client {} ({} offline statuses), requests answered {}",
-                    catalog.ids().size(), platform.getClass().getSimpleName(), platformStatuses, primedStatuses);
+                    catalog.ids().size(), client.getClass().getSimpleName(), platformStatuses, primedStatuses);
             primed.incrementAndGet();
         } catch (Exception e) {
             // priming is an optimisation; a failure must not stop the version from publishing
@@ -82,7 +86,11 @@ public class SnapStartPriming implements OrderedResource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // nothing to refresh: the SDK resolves credentials per call, the platform client holds no session
+        // the subject keys of the snapshot may be older than the secret (a rotation since): read it again. A secret that
+        // cannot be read fails the restore, naming the setting, rather than deciding under a key the city replaced.
+        // Nothing else to refresh: the SDK resolves credentials per call, the platform client holds no session.
+        subjectKeys.refresh();
+        LOG.info("restored from the snapshot: subject keys read again");
     }
 
     int timesPrimed() {

@@ -36,9 +36,14 @@ public final class SubjectKeys {
         }
     }
 
-    private final Map<String, KeyRing> rings;
-    /** One initialised MAC per scheme and key id; each hash works on a clone, so this is safe across threads. */
-    private final Map<String, Map<String, Mac>> macs;
+    /**
+     * The rings, and one initialised MAC per scheme and key id (each hash works on a clone, so this is safe across
+     * threads); replaced as a whole by {@link #adopt}.
+     */
+    private record State(Map<String, KeyRing> rings, Map<String, Map<String, Mac>> macs) {
+    }
+
+    private volatile State state;
 
     /** One secret per scheme, each as key {@value #FIRST_KEY_ID}. */
     public SubjectKeys(Map<String, byte[]> secretsByScheme) {
@@ -59,15 +64,24 @@ public final class SubjectKeys {
                 throw new IllegalArgumentException("secret '" + id + "' of scheme '" + scheme + "' must have at least " + MIN_SECRET_BYTES + " bytes");
             }
         }));
-        this.rings = Map.copyOf(rings);
         Map<String, Map<String, Mac>> all = new HashMap<>();
         rings.forEach((scheme, ring) -> {
             Map<String, Mac> byId = new java.util.TreeMap<>();
             ring.keys().forEach((id, secret) -> byId.put(id, initialisedMac(secret)));
             all.put(scheme, byId);
         });
-        this.macs = Map.copyOf(all);
+        this.state = new State(Map.copyOf(rings), Map.copyOf(all));
     }
+
+    /**
+     * From now on, the key rings of {@code newer}: the secret read again (after a SnapStart restore, the rings
+     * read before the snapshot may be older than the secret), so that no instance writes under a current key
+     * the city has since replaced. Keys computed before go on being found: readers look under every key of a ring.
+     */
+    public void adopt(SubjectKeys newer) {
+        this.state = newer.state;
+    }
+
 
     /** A key ring per scheme. */
     public static SubjectKeys ofRings(Map<String, KeyRing> rings) {
@@ -97,34 +111,36 @@ public final class SubjectKeys {
 
     /** The key under the ring's current secret, with the keys under its older secrets. */
     private SubjectKey key(String scheme, String prefix, String data) {
-        KeyRing ring = ring(scheme);
+        State now = state;
+        KeyRing ring = ring(now, scheme);
         List<SubjectKey> older = new ArrayList<>();
-        for (String id : macs.get(scheme).keySet()) {
-            if (!id.equals(ring.current())) older.add(new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(scheme, id), data)), id));
+        for (String id : now.macs().get(scheme).keySet()) {
+            if (!id.equals(ring.current())) older.add(new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(now, scheme, id), data)), id));
         }
         // the newest older secret first: by length, then text, so that k10 comes after k9
         older.sort(java.util.Comparator.comparing((SubjectKey k) -> k.keyId().length()).thenComparing(SubjectKey::keyId).reversed());
-        return new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(scheme, ring.current()), data)), ring.current(), older);
+        return new SubjectKey(prefix + HexFormat.of().formatHex(hash(mac(now, scheme, ring.current()), data)), ring.current(), older);
     }
 
     /** A keyed hash under the scheme's current secret, for deterministic codes (vouchers) that must not be guessable. */
     public byte[] keyedHash(String scheme, String purposeAndData) {
-        return hash(mac(scheme, ring(scheme).current()), purposeAndData);
+        State now = state;
+        return hash(mac(now, scheme, ring(now, scheme).current()), purposeAndData);
     }
 
-    private KeyRing ring(String scheme) {
-        KeyRing ring = rings.get(scheme);
+    private static KeyRing ring(State state, String scheme) {
+        KeyRing ring = state.rings().get(scheme);
         if (ring == null) throw new IllegalStateException("no subject-key secret configured for scheme '" + scheme + "'");
         return ring;
     }
 
-    private Mac mac(String scheme, String keyId) {
-        Mac prototype = macs.get(scheme).get(keyId);
+    private static Mac mac(State state, String scheme, String keyId) {
+        Mac prototype = state.macs().get(scheme).get(keyId);
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             // a provider whose MACs cannot be cloned: initialise a fresh one from the same key
-            return initialisedMac(rings.get(scheme).keys().get(keyId));
+            return initialisedMac(state.rings().get(scheme).keys().get(keyId));
         }
     }
 

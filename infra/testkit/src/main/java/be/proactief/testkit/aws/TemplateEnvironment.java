@@ -17,7 +17,8 @@ public final class TemplateEnvironment {
     /** Settings of a local run that stand in for one the template sets on AWS. */
     private static final Map<String, String> STAND_INS = Map.of(
             "PROACTIEF_ROSTER_FILE", "PROACTIEF_ROSTER_URL",
-            "PROACTIEF_DEV_SUBJECT_KEY", "PROACTIEF_SUBJECT_KEYS");
+            "PROACTIEF_DEV_SUBJECT_KEY", "PROACTIEF_SUBJECT_KEYS_SECRET",
+            "PROACTIEF_SUBJECT_KEYS", "PROACTIEF_SUBJECT_KEYS_SECRET");
 
     private final Set<String> ownVariables;
     private final Set<String> anyFunctionsVariables = new LinkedHashSet<>();
