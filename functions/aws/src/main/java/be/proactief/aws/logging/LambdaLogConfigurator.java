@@ -10,8 +10,8 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The functions' logging, set up in code: one line per event on stdout for CloudWatch Logs
- * ({@code LEVEL Logger message}); the audit trail ({@code proactief.audit}, JSON lines), run
+ * The functions' logging, set up in code: one JSON object per event and line on stdout for CloudWatch Logs
+ * ({@link JsonLineLayout}: level, logger, the invocation's request id and X-Ray trace id, the message); the audit trail ({@code proactief.audit}, JSON lines), run
  * summaries ({@code proactief.voucher}) and {@code be.proactief} at INFO, everything else at
  * WARN. Metrics ({@code proactief.metrics}, Embedded Metric Format) go out as the bare JSON
  * document on its own line, or CloudWatch does not extract them. Never log an INSZ.
@@ -24,7 +24,6 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LambdaLogConfigurator extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%level %logger{0} %msg%n";
     /** Embedded Metric Format: nothing but the JSON document. */
     static final String METRICS_PATTERN = "%msg%n";
 
@@ -37,8 +36,15 @@ public final class LambdaLogConfigurator extends ContextAwareBase implements Con
         if (aConfigurationFileIsGiven(resources)) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        ConsoleAppender<ILoggingEvent> stdout = stdout(context, "STDOUT", PATTERN);
-        ConsoleAppender<ILoggingEvent> metrics = stdout(context, "EMF", METRICS_PATTERN);
+        JsonLineLayout json = new JsonLineLayout();
+        json.setContext(context);
+        json.start();
+        ch.qos.logback.core.encoder.LayoutWrappingEncoder<ILoggingEvent> lines = new ch.qos.logback.core.encoder.LayoutWrappingEncoder<>();
+        lines.setContext(context);
+        lines.setLayout(json);
+        lines.start();
+        ConsoleAppender<ILoggingEvent> stdout = stdout(context, "STDOUT", lines);
+        ConsoleAppender<ILoggingEvent> metrics = stdout(context, "EMF", pattern(context, METRICS_PATTERN));
         ch.qos.logback.classic.Logger metricsLogger = context.getLogger("proactief.metrics");
         metricsLogger.setLevel(Level.INFO);
         metricsLogger.setAdditive(false);
@@ -52,11 +58,15 @@ public final class LambdaLogConfigurator extends ContextAwareBase implements Con
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    private static ConsoleAppender<ILoggingEvent> stdout(LoggerContext context, String name, String pattern) {
+    private static PatternLayoutEncoder pattern(LoggerContext context, String pattern) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(pattern);
         encoder.start();
+        return encoder;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> stdout(LoggerContext context, String name, ch.qos.logback.core.encoder.Encoder<ILoggingEvent> encoder) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName(name);

@@ -24,7 +24,7 @@ class LambdaLogConfiguratorTest {
     };
 
     @Test
-    void aFunctionWithoutLogbackFileLogsOneLinePerEventWithAuditAndOwnCodeAtInfoAndTheRestAtWarn() {
+    void aFunctionWithoutLogbackFileLogsOneJsonLinePerEventWithItsRequestIdWithAuditAndOwnCodeAtInfoAndTheRestAtWarn() {
         LoggerContext context = new LoggerContext();
         LambdaLogConfigurator configurator = new LambdaLogConfigurator();
         configurator.setContext(context);
@@ -37,9 +37,16 @@ class LambdaLogConfiguratorTest {
         ConsoleAppender<?> stdout = (ConsoleAppender<?>) context.getLogger("ROOT").getAppender("STDOUT");
         assertThat(stdout.getTarget()).isEqualTo("System.out");
         @SuppressWarnings("unchecked")
-        PatternLayoutEncoder encoder = (PatternLayoutEncoder) stdout.getEncoder();
+        ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent> encoder =
+                (ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent>) stdout.getEncoder();
         LoggingEvent event = new LoggingEvent("x", context.getLogger("proactief.audit"), Level.INFO, "{\"audit\":\"CHECK\"}", null, null);
-        assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8)).isEqualTo("INFO audit {\"audit\":\"CHECK\"}" + System.lineSeparator());
+        event.setMDCPropertyMap(java.util.Map.of("AWSRequestId", "req-7"));
+        assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8))
+                .isEqualTo("{\"level\":\"INFO\",\"logger\":\"proactief.audit\",\"requestId\":\"req-7\",\"audit\":\"CHECK\"}" + System.lineSeparator());
+        LoggingEvent plain = new LoggingEvent("x", context.getLogger("be.proactief.x"), Level.WARN, "a \"quoted\" line", null, null);
+        plain.setMDCPropertyMap(java.util.Map.of());
+        assertThat(new String(encoder.encode(plain), StandardCharsets.UTF_8))
+                .isEqualTo("{\"level\":\"WARN\",\"logger\":\"be.proactief.x\",\"message\":\"a \\\"quoted\\\" line\"}" + System.lineSeparator());
     }
 
     @Test

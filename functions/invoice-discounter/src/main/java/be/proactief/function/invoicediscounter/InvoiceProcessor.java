@@ -27,17 +27,25 @@ public class InvoiceProcessor {
     private final InvoiceDiscounter discounter;
     private final InvoiceJson json;
     private final MessagePublisher discountedInvoices;
+    private final be.proactief.aws.metrics.Metrics metrics;
 
     public InvoiceProcessor(InvoiceDiscounter discounter, InvoiceJson json,
-                            @Named(InvoiceDiscounterFactory.DISCOUNTED_INVOICES) MessagePublisher discountedInvoices) {
+                            @Named(InvoiceDiscounterFactory.DISCOUNTED_INVOICES) MessagePublisher discountedInvoices,
+                            be.proactief.aws.metrics.Metrics metrics) {
         this.discounter = discounter;
         this.json = json;
         this.discountedInvoices = discountedInvoices;
+        this.metrics = metrics;
     }
 
     public DiscountedInvoice process(SQSEvent.SQSMessage message) {
         DiscountedInvoice statement = discounter.discount(json.read(message.getBody()));
         discountedInvoices.publish(json.write(statement), statement.deduplicationKey());
+        java.util.Map<String, Number> counts = new java.util.LinkedHashMap<>();
+        counts.put("InvoicesDiscounted", 1);
+        counts.put("InvoicesWithDiscount", statement.discountCents() > 0 ? 1 : 0);
+        counts.put("DiscountCents", statement.discountCents());
+        metrics.emit(java.util.Map.of("Scheme", metrics.scheme(statement.scheme())), counts);
         if (LOG.isDebugEnabled()) {
             LOG.debug("invoice {} period {}: {} {} basis {}, discount {} of {} cents", statement.invoiceId(), statement.period(),
                     statement.decision().outcome(), statement.decision().tier(), statement.decision().basis(),

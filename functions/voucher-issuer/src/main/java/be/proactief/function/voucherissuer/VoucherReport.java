@@ -8,11 +8,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The voucher run's reporting: one structured JSON summary line (logger {@code proactief.voucher})
@@ -27,14 +24,12 @@ import java.util.StringJoiner;
 @Singleton
 public class VoucherReport {
 
-    public static final String NAMESPACE = "Proactief";
     private static final Logger LOG = LoggerFactory.getLogger("proactief.voucher");
-    private static final Logger METRICS = LoggerFactory.getLogger("proactief.metrics");
 
-    private final Clock clock;
+    private final be.proactief.aws.metrics.Metrics metrics;
 
-    public VoucherReport(Clock clock) {
-        this.clock = clock;
+    public VoucherReport(be.proactief.aws.metrics.Metrics metrics) {
+        this.metrics = metrics;
     }
 
     public void run(VoucherRun.Summary s) {
@@ -55,7 +50,7 @@ public class VoucherReport {
         counts.put("HouseholdsEnqueued", s.householdsEnqueued());
         counts.put("RosterUnreadable", s.unreadable());
         counts.put("RunDuration", s.durationMillis());
-        METRICS.info(emf(clock.instant(), s.scheme(), counts));
+        metrics.emit(Map.of("Scheme", metrics.scheme(s.scheme())), counts);
     }
 
     /** One line per run in the batch: summed by {@code runId}, the lines give a run's totals. */
@@ -81,26 +76,7 @@ public class VoucherReport {
         LOG.info(Json.object(line));
         Map<String, Number> counts = new LinkedHashMap<>(t.asMap());
         counts.put("BatchDuration", durationMillis);
-        METRICS.info(emf(clock.instant(), scheme, counts));
+        metrics.emit(Map.of("Scheme", metrics.scheme(scheme)), counts);
     }
 
-    /**
-     * One EMF document: {@code {"_aws":{"Timestamp":…,"CloudWatchMetrics":[{"Namespace":"Proactief",
-     * "Dimensions":[["Scheme"]],"Metrics":[{"Name":"Vouchers","Unit":"Count"},…]}]},"Scheme":"waste-bags","Vouchers":3,…}}.
-     * Metrics whose name ends in "Duration" are in milliseconds, the others counts.
-     */
-    public static String emf(Instant at, String scheme, Map<String, ? extends Number> metrics) {
-        StringJoiner definitions = new StringJoiner(",");
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("Scheme", scheme == null ? "unknown" : scheme);
-        for (Map.Entry<String, ? extends Number> m : metrics.entrySet()) {
-            Map<String, Object> definition = new LinkedHashMap<>();
-            definition.put("Name", m.getKey());
-            definition.put("Unit", m.getKey().endsWith("Duration") ? "Milliseconds" : "Count");
-            definitions.add(Json.object(definition));
-            values.put(m.getKey(), m.getValue());
-        }
-        return "{\"_aws\":{\"Timestamp\":" + at.toEpochMilli() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
-                + "\",\"Dimensions\":[[\"Scheme\"]],\"Metrics\":[" + definitions + "]}]}," + Json.object(values).substring(1);
-    }
 }

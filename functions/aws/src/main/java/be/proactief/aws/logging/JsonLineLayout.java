@@ -1,0 +1,47 @@
+package be.proactief.aws.logging;
+
+import be.proactief.aws.audit.Json;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.LayoutBase;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSON object per log event, on one line, for CloudWatch Logs (whose Logs Insights then finds every field):
+ * {@code {"level":"WARN","logger":"…","requestId":"<Lambda request id>","traceId":"<X-Ray trace id>","message":"…"}}.
+ * The request and trace ids come from the logging context micronaut-function-aws fills for each invocation
+ * ({@value #REQUEST_ID}, {@value #TRACE_ID}). A message that is itself a JSON object (an audit event, a run's summary)
+ * gives its fields to the line instead of a {@code message} string, so {@code filter audit = "CHECK"} works as is.
+ * Messages are written as the code made them: every line that could name a resident masks the number before it logs.
+ */
+public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
+
+    /** micronaut-function-aws's logging-context key of the invocation's request id. */
+    public static final String REQUEST_ID = "AWSRequestId";
+    /** micronaut-function-aws's logging-context key of the X-Ray trace id. */
+    public static final String TRACE_ID = "AWS-XRAY-TRACE-ID";
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("level", event.getLevel().toString());
+        fields.put("logger", event.getLoggerName());
+        Map<String, String> context = event.getMDCPropertyMap();
+        if (context != null) {
+            fields.put("requestId", context.get(REQUEST_ID));
+            fields.put("traceId", context.get(TRACE_ID));
+        }
+        IThrowableProxy thrown = event.getThrowableProxy();
+        if (thrown != null) fields.put("exception", thrown.getClassName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+        String message = event.getFormattedMessage();
+        String head = Json.object(fields);
+        if (message != null && message.length() > 2 && message.startsWith("{\"") && message.endsWith("}") && message.indexOf('\n') < 0) {
+            return head.substring(0, head.length() - 1) + "," + message.substring(1) + CoreConstants.LINE_SEPARATOR;
+        }
+        fields.put("message", message);
+        return Json.object(fields) + CoreConstants.LINE_SEPARATOR;
+    }
+}
