@@ -1,6 +1,5 @@
 package be.proactief.local;
 
-import be.proactief.aws.auth.DevelopmentTokens;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -48,11 +47,18 @@ final class HttpApiGateway implements AutoCloseable {
 
     private final LocalFunctions functions;
     private final DevelopmentTokens tokens;
+    private final Optional<ConsoleSite> console;
     private final HttpServer server;
 
     HttpApiGateway(LocalFunctions functions, DevelopmentTokens tokens, int port) throws IOException {
+        this(functions, tokens, Optional.empty(), port);
+    }
+
+    /** With {@code console}, also the console at {@code /console/} (as CloudFront serves it beside the API on AWS). */
+    HttpApiGateway(LocalFunctions functions, DevelopmentTokens tokens, Optional<ConsoleSite> console, int port) throws IOException {
         this.functions = functions;
         this.tokens = tokens;
+        this.console = console;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http-api");
@@ -67,6 +73,11 @@ final class HttpApiGateway implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
+    /** The console's address, when this gateway serves it. */
+    Optional<URI> console() {
+        return console.map(c -> endpoint().resolve(ConsoleSite.PREFIX));
+    }
+
     int port() {
         return server.getAddress().getPort();
     }
@@ -75,6 +86,10 @@ final class HttpApiGateway implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
+            if (console.isPresent() && ConsoleSite.serves(path)) {
+                console.get().handle(exchange, method, path);
+                return;
+            }
             Optional<Map.Entry<FunctionSpec, FunctionSpec.HttpRoute>> route = route(method, path);
             if (route.isEmpty()) {
                 send(exchange, 404, "{\"message\":\"Not Found\"}");

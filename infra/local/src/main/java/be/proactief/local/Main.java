@@ -2,7 +2,6 @@ package be.proactief.local;
 
 import be.proactief.testkit.aws.AwsBackend;
 
-import be.proactief.aws.auth.DevelopmentTokens;
 import be.proactief.testkit.city.SyntheticCity;
 import be.proactief.testkit.magda.Personas;
 import be.proactief.testkit.magda.Reply;
@@ -16,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -147,7 +147,14 @@ public final class Main {
         run.startEventSourceMappings();
         HttpApiGateway gateway;
         try {
-            gateway = new HttpApiGateway(run.functions, run.tokens, port);
+            Optional<ConsoleSite> console;
+            try {
+                console = ConsoleSite.of(run.tokens, System.getenv());
+            } catch (IllegalArgumentException e) {
+                run.close();
+                throw new Options.UsageException("serve: " + e.getMessage());
+            }
+            gateway = new HttpApiGateway(run.functions, run.tokens, console, port);
         } catch (java.io.IOException e) {
             run.close();
             throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
@@ -170,6 +177,8 @@ public final class Main {
         String caseworker = run.tokens.issue("caseworker-local", List.of(DevelopmentTokens.SCOPE_OVERRIDE), Duration.ofHours(12));
         out.println("Proactief is running (" + backendName + "). check-api: " + gateway.endpoint() + "   Ctrl-C stops it.");
         out.println("CHECK_API=" + gateway.endpoint());
+        gateway.console().ifPresentOrElse(c -> out.println("CONSOLE=" + c),
+                () -> out.println("(no console: this build has none; build it with mvn -B package)"));
         out.println("PORTAL_TOKEN=" + portal);
         out.println("CASEWORKER_TOKEN=" + caseworker);
         out.println("SQS_ENDPOINT=" + run.aws.sqsEndpoint());
@@ -182,6 +191,7 @@ public final class Main {
             out.println("SAMPLE_INSZ_INCREASED_ALLOWANCE=" + Personas.increasedAllowance().insz().digits());
             out.println("SAMPLE_INSZ_NO_STATUS=" + Personas.noStatus().insz().digits());
             out.println("SAMPLE_INSZ_REVIEW=" + Personas.replying(Reply.PERSON_STATUS).insz().digits());
+            out.println("SAMPLE_INSZ_UNKNOWN=" + Personas.replying(Reply.OTHER_INSZ).insz().digits());
         }
         out.println("Try: curl -s -X POST " + gateway.endpoint() + "/v1/checks -H \"Authorization: Bearer $PORTAL_TOKEN\" "
                 + "-H 'Content-Type: application/json' -d '{\"insz\":\"" + Personas.leefloon().insz().digits() + "\",\"scheme\":\"uitpas-kansentarief\"}'");
