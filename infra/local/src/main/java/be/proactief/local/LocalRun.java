@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 final class LocalRun implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalRun.class);
+
     /** Local development keys: for this machine only, never for real data. */
     static final String DEV_SUBJECT_KEY = "proactief-local-development-subject-key-not-for-production";
     static final String DEV_JWT_KEY = "proactief-local-development-jwt-signing-key-not-for-production";
@@ -38,6 +40,13 @@ final class LocalRun implements AutoCloseable {
     final MagdaSimulator magda;
     final URI magdaEndpoint;
     final LocalFunctions functions;
+    final be.proactief.testkit.aws.LambdaInvokeApi lambda;
+    private final java.util.concurrent.ExecutorService asynchronous = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lambda-async");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     final DevelopmentTokens tokens = new DevelopmentTokens(DEV_JWT_KEY, Clock.systemUTC());
     final Backend backend;
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
@@ -61,7 +70,36 @@ final class LocalRun implements AutoCloseable {
             ServeSettings.refuseOtherKeys(shared);
             shared.forEach(local::put);
         }
+        // Lambda's Invoke API for the invocations a function sends itself (the voucher run going on from a page token)
+        this.lambda = new be.proactief.testkit.aws.LambdaInvokeApi(this::invokeLater);
+        local.put("proactief.lambda.endpoint", lambda.endpoint().toString());
         this.functions = new LocalFunctions(SamTemplate.load(ProjectPaths.template(), Map.of()), aws.resources(), local);
+    }
+
+    /** An asynchronous invocation, as Lambda runs it: later, on a thread of its own; a failure is logged (no retries, as configured). */
+    private void invokeLater(be.proactief.testkit.aws.LambdaInvokeApi.Invocation invocation) {
+        inFlight.incrementAndGet();
+        asynchronous.submit(() -> {
+            try {
+                FunctionSpec spec = functions.find(invocation.functionName())
+                        .orElseThrow(() -> new IllegalStateException("no function " + invocation.functionName() + " in template.yaml"));
+                LOG.info("{} invoked asynchronously: {}", spec.logicalId(), be.proactief.core.insz.Insz.redact(String.valueOf(functions.invokeJson(spec, invocation.payload()))));
+            } catch (RuntimeException e) {
+                LOG.warn("asynchronous invocation of {} failed: {}", invocation.functionName(), be.proactief.core.insz.Insz.redact(LocalFunctions.reason(e)));
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    /** Waits until no asynchronous invocation is under way (one may start another); false when {@code timeout} passed first. */
+    boolean awaitAsynchronousInvocations(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) return false;
+            sleep(100);
+        }
+        return true;
     }
 
     /**
@@ -151,6 +189,8 @@ final class LocalRun implements AutoCloseable {
     @Override
     public void close() {
         mappings.forEach(SqsEventSourceMapping::close);
+        lambda.close();
+        asynchronous.shutdownNow();
         functions.close();
         if (magda != null) magda.close();
         aws.close();

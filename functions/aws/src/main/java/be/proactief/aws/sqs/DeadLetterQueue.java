@@ -45,14 +45,24 @@ public final class DeadLetterQueue {
 
     /** @param why free of personal data (INSZ masked); redacted again to be sure */
     public void reject(SQSEvent.SQSMessage message, String why) {
+        rejectBody(message.getBody(), message.getMessageId(), why);
+    }
+
+    /**
+     * A message that never was on the queue (a work item its queue refused) to the DLQ.
+     *
+     * @param sourceId what the message came from (a message id, a run)
+     * @param why      free of personal data (INSZ masked); redacted again to be sure
+     */
+    public void rejectBody(String body, String sourceId, String why) {
         String safe = Insz.redact(INVALID_MESSAGE + why);
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.getBody()).messageAttributes(Map.of(
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageAttributes(Map.of(
                 ERROR_REASON, text(safe.length() > 250 ? safe.substring(0, 250) + "…" : safe),
-                SOURCE_MESSAGE_ID, text(message.getMessageId()),
+                SOURCE_MESSAGE_ID, text(sourceId),
                 FAILED_AT, text(clock.instant().toString()))));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", event);
-        line.put("messageId", message.getMessageId());
+        line.put("messageId", sourceId);
         line.put("reason", safe);
         line.put("movedTo", queueUrl.substring(queueUrl.lastIndexOf('/') + 1));
         LOG.warn(Json.object(line));

@@ -166,6 +166,13 @@ public class ProactiefFactory {
                 fromSecret), Clock.systemUTC(), () -> time.remaining().map(left -> left.minus(TIME_TO_ANSWER))), metrics);
     }
 
+    /** Lambda's API, for a function that invokes itself (the voucher run's continuation); {@code PROACTIEF_LAMBDA_ENDPOINT} locally. */
+    @Singleton
+    software.amazon.awssdk.services.lambda.LambdaClient lambdaClient(Settings settings) {
+        return localOrAws(software.amazon.awssdk.services.lambda.LambdaClient.builder(), settings, "PROACTIEF_LAMBDA_ENDPOINT", "AWS_ENDPOINT_URL_LAMBDA",
+                Duration.ofSeconds(10)).build();
+    }
+
     @Singleton
     SecretsManagerClient secretsManagerClient(Settings settings) {
         return localOrAws(SecretsManagerClient.builder(), settings, "PROACTIEF_SECRETSMANAGER_ENDPOINT", "AWS_ENDPOINT_URL_SECRETS_MANAGER",

@@ -24,6 +24,11 @@ import java.util.Set;
  * by an earlier run); only households without one (moved in, new in the roster, or whose earlier
  * attempt stayed UNKNOWN) are decided and, if entitled, issued. A household listed twice in one
  * roster is enqueued once.
+ *
+ * <p>A run that would outlast its invocation stops before a page when {@code timeToStop} says so, having sent every
+ * household of the pages it read, and says where to go on ({@link Summary#continueFrom}, the roster's page token):
+ * the caller invokes it again from there (no state store needed). A household listed twice across such parts may be
+ * enqueued twice: harmless, the work handler decides it once and records its fulfilment once.
  */
 public final class VoucherRun {
 
@@ -44,7 +49,19 @@ public final class VoucherRun {
      * @throws IllegalArgumentException for a period that does not fit the scheme or lies in the future, or a scheme that grants no household amounts
      */
     public Summary run(String schemeId, String periodId, String runId) {
+        return run(schemeId, periodId, runId, null, () -> false);
+    }
+
+    /**
+     * The run from the page {@code fromPageToken} names (null: the first), stopping before a page once {@code timeToStop}
+     * is true (never before the first page of this part, so every part makes progress).
+     *
+     * @throws UnknownSchemeException   for an unknown scheme
+     * @throws IllegalArgumentException for a period that does not fit the scheme or lies in the future, or a scheme that grants no household amounts
+     */
+    public Summary run(String schemeId, String periodId, String runId, String fromPageToken, java.util.function.BooleanSupplier timeToStop) {
         Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(timeToStop, "timeToStop");
         SchemeVersion scheme = catalog.current(schemeId).orElseThrow(() -> new UnknownSchemeException(schemeId, catalog.ids()));
         Period period = scheme.periodOf(periodId);
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(Period.ZONE));
@@ -60,10 +77,16 @@ public final class VoucherRun {
         int unreadable = 0;
         int duplicates = 0;
         int enqueued = 0;
+        int refused = 0;
         Set<String> seen = new HashSet<>();
         List<VoucherWorkItem> batch = new ArrayList<>(VoucherWorkQueue.MAX_BATCH);
-        String token = null;
+        String token = fromPageToken == null || fromPageToken.isBlank() ? null : fromPageToken;
+        String continueFrom = null;
         do {
+            if (pages > 0 && timeToStop.getAsBoolean()) {
+                continueFrom = token;
+                break;
+            }
             HouseholdRoster.Page page = roster.page(token);
             pages++;
             unreadable += page.unreadable();
@@ -75,24 +98,32 @@ public final class VoucherRun {
                 }
                 batch.add(new VoucherWorkItem(scheme.id(), period.id(), runId, entry));
                 if (batch.size() == VoucherWorkQueue.MAX_BATCH) {
-                    queue.send(batch);
-                    enqueued += batch.size();
+                    int sent = queue.send(batch);
+                    enqueued += sent;
+                    refused += batch.size() - sent;
                     batch = new ArrayList<>(VoucherWorkQueue.MAX_BATCH);
                 }
+            }
+            // a part ends between pages with nothing pending: what it read is on the queue
+            if (!batch.isEmpty()) {
+                int sent = queue.send(batch);
+                enqueued += sent;
+                refused += batch.size() - sent;
+                batch = new ArrayList<>(VoucherWorkQueue.MAX_BATCH);
             }
             String next = page.nextPageToken();
             if (next != null && next.equals(token)) throw new IllegalStateException("the roster returned page token '" + next + "' twice");
             token = next;
         } while (token != null);
-        if (!batch.isEmpty()) {
-            queue.send(batch);
-            enqueued += batch.size();
-        }
-        return new Summary(scheme.id(), period.id(), runId, pages, read, enqueued, unreadable, duplicates, clock.millis() - started);
+        return new Summary(scheme.id(), period.id(), runId, pages, read, enqueued, refused, unreadable, duplicates, clock.millis() - started, continueFrom);
     }
 
-    /** What the run did: the fan-out only; the work handler reports entitled, vouchers, credits per batch. */
+    /**
+     * What the run (or this part of it) did: the fan-out only; the work handler reports entitled, vouchers, credits per
+     * batch. {@code householdsRefused}: households the queue could never take (put aside with why); {@code continueFrom}: the
+     * page token to go on from, null when the roster is done.
+     */
     public record Summary(String scheme, String period, String runId, int pages, int householdsRead, int householdsEnqueued,
-                          int unreadable, int duplicates, long durationMillis) {
+                          int householdsRefused, int unreadable, int duplicates, long durationMillis, String continueFrom) {
     }
 }

@@ -9,9 +9,11 @@ public interface VoucherWorkQueue {
     int MAX_BATCH = 10;
 
     /**
-     * Sends up to {@link #MAX_BATCH} items, one message each; returns when all are accepted.
+     * Sends up to {@link #MAX_BATCH} items, one message each; returns when all are accepted, or put aside as never
+     * sendable (the adapter's dead-letter queue, with why).
      *
+     * @return how many were put on the queue
      * @throws RuntimeException when an item cannot be sent after the adapter's retries
      */
-    void send(List<VoucherWorkItem> items);
+    int send(List<VoucherWorkItem> items);
 }

@@ -13,9 +13,21 @@ import io.micronaut.serde.annotation.Serdeable;
  * {@code "<aws.scheduler.scheduled-time>"}), or today, in Europe/Brussels. With a
  * {@code scheduledTime} the run id becomes {@code runId@scheduledTime}: each monthly catch-up is a run
  * of its own, while Scheduler's and Lambda's retries of one occurrence stay the same run.
+ *
+ * <p>{@code pageToken}: where a run goes on, in the event a run that ran out of time sends itself
+ * ({@code {"runId","scheme","period","pageToken"}}, the run id already final); absent, from the first page.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScheduledVoucherRun(@Nullable String scheme, @Nullable String period, @Nullable String runId,
-                                  @Nullable String scheduledTime) {
+                                  @Nullable String scheduledTime, @Nullable String pageToken) {
+
+    public ScheduledVoucherRun(@Nullable String scheme, @Nullable String period, @Nullable String runId, @Nullable String scheduledTime) {
+        this(scheme, period, runId, scheduledTime, null);
+    }
+
+    /** The event that goes on from {@code pageToken}: the same run, its id final (no scheduled time to add again). */
+    static ScheduledVoucherRun continuation(String scheme, String period, String runId, String pageToken) {
+        return new ScheduledVoucherRun(scheme, period, runId, null, pageToken);
+    }
 }

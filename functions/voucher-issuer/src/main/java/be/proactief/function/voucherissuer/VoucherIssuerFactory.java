@@ -52,8 +52,15 @@ public class VoucherIssuerFactory {
     }
 
     @Singleton
-    VoucherWorkQueue voucherWorkQueue(SqsClient sqs, Settings settings, JsonMapper json) {
-        return new SqsVoucherWorkQueue(sqs, required(settings, "PROACTIEF_VOUCHER_WORK_QUEUE_URL"), json);
+    VoucherWorkQueue voucherWorkQueue(SqsClient sqs, Settings settings, JsonMapper json, @Named(VOUCHER_WORK_DLQ) DeadLetterQueue dlq) {
+        return new SqsVoucherWorkQueue(sqs, required(settings, "PROACTIEF_VOUCHER_WORK_QUEUE_URL"), json, dlq);
+    }
+
+    /** The run going on in a fresh invocation of itself, from a page token, before its time runs out. */
+    @Singleton
+    be.proactief.aws.lambda.SelfInvocation selfInvocation(software.amazon.awssdk.services.lambda.LambdaClient lambda,
+                                                          io.micronaut.context.BeanProvider<com.amazonaws.services.lambda.runtime.Context> context) {
+        return new be.proactief.aws.lambda.SelfInvocation(lambda, context::get);
     }
 
     @Singleton

@@ -41,13 +41,16 @@ public class VoucherReport {
         line.put("pages", s.pages());
         line.put("householdsRead", s.householdsRead());
         line.put("householdsEnqueued", s.householdsEnqueued());
+        line.put("householdsRefused", s.householdsRefused());
         line.put("unreadable", s.unreadable());
         line.put("duplicates", s.duplicates());
         line.put("durationMs", s.durationMillis());
+        line.put("continuesFrom", s.continueFrom() == null ? null : Insz.redact(s.continueFrom()));
         LOG.info(Json.object(line));
         Map<String, Number> counts = new LinkedHashMap<>();
         counts.put("HouseholdsRead", s.householdsRead());
         counts.put("HouseholdsEnqueued", s.householdsEnqueued());
+        counts.put("HouseholdsRefused", s.householdsRefused());
         counts.put("RosterUnreadable", s.unreadable());
         counts.put("RunDuration", s.durationMillis());
         metrics.emit(Map.of("Scheme", metrics.scheme(s.scheme())), counts);

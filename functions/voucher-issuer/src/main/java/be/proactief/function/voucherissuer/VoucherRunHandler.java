@@ -30,6 +30,18 @@ public class VoucherRunHandler extends MicronautRequestHandler<ScheduledVoucherR
     VoucherReport report;
     @Inject
     Clock clock;
+    @Inject
+    be.proactief.aws.lambda.InvocationTime time;
+    @Inject
+    be.proactief.aws.lambda.SelfInvocation self;
+    @Inject
+    io.micronaut.json.JsonMapper json;
+
+    /**
+     * A part of the run stops before its next page when less than this is left of the invocation, and invokes the
+     * function again to go on from there: a page (500 households, 50 SendMessageBatch calls) takes seconds.
+     */
+    static final java.time.Duration TIME_TO_SPARE = java.time.Duration.ofMinutes(2);
 
     public VoucherRunHandler() {
         super();
@@ -57,8 +69,17 @@ public class VoucherRunHandler extends MicronautRequestHandler<ScheduledVoucherR
                         .periodContaining(LocalDate.ofInstant(at, Period.ZONE)).id();
         String runId = input.runId() == null || input.runId().isBlank() ? "run" : input.runId().strip();
         if (input.scheduledTime() != null && !input.scheduledTime().isBlank()) runId = runId + "@" + at;
-        VoucherRun.Summary summary = voucherRun.run(scheme, period, runId);
+        VoucherRun.Summary summary = voucherRun.run(scheme, period, runId, input.pageToken(),
+                () -> time.remaining().map(left -> left.compareTo(TIME_TO_SPARE) < 0).orElse(false));
         report.run(summary);
+        if (summary.continueFrom() != null) {
+            try {
+                self.invokeAsync(json.writeValueAsString(ScheduledVoucherRun.continuation(summary.scheme(), summary.period(), summary.runId(),
+                        summary.continueFrom())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return RunResult.of(summary);
     }
 

@@ -42,7 +42,7 @@ class TemplateEnvironmentStartTest {
     @Test
     void the_voucher_run_starts_without_the_workers_settings() {
         assertThat(TemplateEnvironment.of(ProjectPaths.template(), "VoucherRunFunction").variables())
-                .as("the premise").doesNotContain("PROACTIEF_VOUCHERS_QUEUE_URL", "PROACTIEF_VOUCHER_WORK_DLQ_URL");
+                .as("the premise").doesNotContain("PROACTIEF_VOUCHERS_QUEUE_URL");
 
         VoucherRunHandler handler = startAsLambdaWould("VoucherRunFunction", VoucherRunHandler::new);
         try (handler) {

@@ -53,6 +53,8 @@ final class VoucherEnv implements AutoCloseable {
     final VoucherRunHandler runHandler;
     final VoucherWorkHandler workHandler;
     private final AtomicInteger invocations = new AtomicInteger();
+    /** Lambda's Invoke API: where the run sends itself to go on (the events are only recorded here). */
+    final be.proactief.testkit.aws.LambdaInvokeApi lambda = new be.proactief.testkit.aws.LambdaInvokeApi();
 
     VoucherEnv() {
         this(Map.of());
@@ -88,6 +90,7 @@ final class VoucherEnv implements AutoCloseable {
         p.put("proactief.roster.file", roster.toString());
         p.put("proactief.roster.page.size", "25");
         p.put("magda.circuit.open.duration", "50ms");
+        p.put("proactief.lambda.endpoint", lambda.endpoint().toString());
         return p;
     }
 
@@ -110,7 +113,18 @@ final class VoucherEnv implements AutoCloseable {
     RunResult invokeRun(String text) {
         try {
             ScheduledVoucherRun input = json.readValue(text, ScheduledVoucherRun.class);
-            return runHandler.handleRequest(input, new LocalLambdaContext("run-" + invocations.incrementAndGet(), "proactief-voucher-run"));
+            // the template's Timeout: 900 s
+            return runHandler.handleRequest(input, new LocalLambdaContext("run-" + invocations.incrementAndGet(), "proactief-voucher-run", java.time.Duration.ofMinutes(15)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Invokes the run function with this event text and so much time for the invocation. */
+    RunResult invokeRun(String text, java.time.Duration timeout) {
+        try {
+            ScheduledVoucherRun input = json.readValue(text, ScheduledVoucherRun.class);
+            return runHandler.handleRequest(input, new LocalLambdaContext("run-" + invocations.incrementAndGet(), "proactief-voucher-run", timeout));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -256,6 +270,7 @@ final class VoucherEnv implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        lambda.close();
         sqs.close();
         try {
             Files.deleteIfExists(roster);
