@@ -18,8 +18,8 @@ import java.util.StringJoiner;
  * values come only from fixed sets: a scheme id of the catalogue (anything else is {@value #OTHER}), an outcome or a
  * reason of an enum; never from message text, so no resident's data and no unbounded number of series.
  *
- * <p>Metric names ending in {@code Duration} or {@code Latency} are milliseconds, those ending in {@code Cents}
- * have no unit, the others are counts.
+ * <p>Metric names ending in {@code Duration} or {@code Latency} are milliseconds, those ending in {@code Age} seconds,
+ * those ending in {@code Cents} have no unit, the others are counts.
  */
 public final class Metrics {
 
@@ -70,6 +70,7 @@ public final class Metrics {
     static String unit(String metric) {
         if (metric.endsWith("Duration") || metric.endsWith("Latency")) return "Milliseconds";
         if (metric.endsWith("Cents")) return "None";
+        if (metric.endsWith("Age")) return "Seconds";
         return "Count";
     }
 }

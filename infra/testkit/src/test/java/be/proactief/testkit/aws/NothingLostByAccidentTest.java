@@ -31,7 +31,7 @@ class NothingLostByAccidentTest {
     @Test
     void every_function_logs_to_a_log_group_of_its_own_whose_logs_expire() {
         List<SamTemplate.Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
-        assertThat(functions).hasSize(4).allSatisfy(f -> {
+        assertThat(functions).hasSize(5).allSatisfy(f -> {
             Object logGroup = SamTemplate.map(f.properties().get("LoggingConfig")).get("LogGroup");
             assertThat(logGroup).as(f.logicalId()).isInstanceOf(Map.class);
             String id = String.valueOf(((Map<?, ?>) logGroup).get("Ref"));

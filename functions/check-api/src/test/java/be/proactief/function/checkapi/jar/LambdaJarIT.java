@@ -136,7 +136,10 @@ class LambdaJarIT {
         }
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).as("no INSZ in the function's output").doesNotContain(ON_LEEFLOON.insz().digits());
-        assertThat(out).as("the jar's own logging set-up: one line per event, audit lines as JSON").contains("INFO audit {\"audit\":\"CHECK\"");
+        assertThat(out).as("the jar's own logging set-up: one JSON line per event, with its request id; audit events as its fields")
+                .contains("{\"level\":\"INFO\",\"logger\":\"proactief.audit\",\"requestId\":\"1-check.json\",\"audit\":\"CHECK\"");
+        assertThat(out.lines().filter(l -> l.startsWith("{\"_aws\"")).toList()).as("metrics as bare EMF documents").isNotEmpty()
+                .allSatisfy(be.proactief.testkit.EmbeddedMetricFormat::parse);
         Map<String, String> statuses = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             if (line.startsWith("STATUS ")) {
