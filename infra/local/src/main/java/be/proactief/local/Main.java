@@ -37,6 +37,9 @@ public final class Main {
                       Fires the scheduled voucher run as EventBridge Scheduler would.
               redrive DLQ
                       Moves a DLQ's messages (e.g. invoices-dlq) back to its queue on the running serve.
+              pseudonyms
+                      Reads a national number on standard input and prints its pseudonym per scheme and key
+                      (from PROACTIEF_SUBJECT_KEYS), to find a resident's audit lines ("who looked me up?").
 
             Every MAGDA request is signed (WS-Security) with --magda-keystore (its password in
             MAGDA_KEYSTORE_PASSWORD), or else with a development keystore made once in .proactief/.
@@ -71,7 +74,9 @@ public final class Main {
                 case "invoke" -> invoke(rest, out);
                 case "trigger" -> trigger(rest, out);
                 case "redrive" -> redrive(rest, out);
-                default -> throw new Options.UsageException("unknown command '" + command + "'; use demo, serve, invoke, trigger or redrive");
+                case "pseudonyms" -> pseudonyms(rest, new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+                        System.getenv(), out);
+                default -> throw new Options.UsageException("unknown command '" + command + "'; use demo, serve, invoke, trigger, redrive or pseudonyms");
             };
         } catch (Options.UsageException e) {
             err.println("proactief: " + e.getMessage());
@@ -215,6 +220,65 @@ public final class Main {
         void started(java.net.URI endpoint, String portalToken, String caseworkerToken, Runnable stop);
     }
 
+    /**
+     * A resident's pseudonyms (one per scheme and key of its ring), from her number read on standard input (never an
+     * argument: those end up in shell histories and process lists) and the key rings of {@code PROACTIEF_SUBJECT_KEYS}:
+     * what her audit lines carry as {@code subject}. Prints {@code SUBJECT <scheme> <keyId> <pseudonym>} lines, then the
+     * Logs Insights filter that finds them.
+     */
+    static int pseudonyms(List<String> args, java.io.BufferedReader in, Map<String, String> env, PrintStream out) {
+        Options o = Options.parse("pseudonyms", args, Set.of(), 0);
+        if (o.help()) {
+            out.println("Usage: PROACTIEF_SUBJECT_KEYS='<the subject-key secret>' ./proactief pseudonyms   (the national number on standard input)");
+            return 0;
+        }
+        String rings = env.get("PROACTIEF_SUBJECT_KEYS");
+        if (rings == null || rings.isBlank()) {
+            throw new Options.UsageException("pseudonyms: PROACTIEF_SUBJECT_KEYS is not set (the subject-key secret: aws secretsmanager get-secret-value …)");
+        }
+        be.proactief.core.subject.SubjectKeys keys;
+        try {
+            keys = be.proactief.aws.wiring.SubjectKeySecrets.parse(rings, io.micronaut.json.JsonMapper.createDefault());
+        } catch (IllegalStateException e) {
+            throw new Options.UsageException("pseudonyms: " + e.getMessage());
+        }
+        java.io.Console console = System.console();
+        String line;
+        try {
+            line = console != null ? new String(console.readPassword("national number (not shown): ")) : in.readLine();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read standard input: " + e.getMessage(), e);
+        }
+        if (line == null || line.isBlank()) throw new Options.UsageException("pseudonyms: give the national number on standard input");
+        be.proactief.core.insz.Insz insz;
+        try {
+            insz = be.proactief.core.insz.Insz.parse(line.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Options.UsageException("pseudonyms: " + be.proactief.core.insz.Insz.redact(e.getMessage()));
+        }
+        List<String> all = new java.util.ArrayList<>();
+        String dir = env.get("PROACTIEF_SCHEMES_DIR");
+        be.proactief.core.scheme.SchemeCatalog catalog = dir == null || dir.isBlank() ? be.proactief.core.scheme.SchemeCatalog.loadDefaults(env::get)
+                : be.proactief.core.scheme.SchemeCatalog.loadDirectory(java.nio.file.Path.of(dir), env::get);
+        for (String scheme : catalog.ids()) {
+            be.proactief.core.subject.SubjectKey key;
+            try {
+                key = keys.person(scheme, insz);
+            } catch (IllegalStateException noKey) {
+                continue; // the secret has no ring for this scheme
+            }
+            out.println("SUBJECT " + scheme + " " + key.keyId() + " " + key.value());
+            all.add(key.value());
+            for (be.proactief.core.subject.SubjectKey older : key.older()) {
+                out.println("SUBJECT " + scheme + " " + older.keyId() + " " + older.value());
+                all.add(older.value());
+            }
+        }
+        out.println("Logs Insights: fields @timestamp, audit, caller, application, purpose, scheme, outcome | filter subject in [\""
+                + String.join("\", \"", all) + "\"] | sort @timestamp desc");
+        return 0;
+    }
+
     static int invoke(List<String> args, PrintStream out) {
         Options o = Options.parse("invoke", args, Set.of("event", "magda-keystore"), 1);
         if (o.help()) {
@@ -236,7 +300,9 @@ public final class Main {
                     "invoke: unknown function '" + o.positional().get(0) + "'; template.yaml has "
                             + run.functions.specs().stream().map(FunctionSpec::logicalId).toList()));
             if (run.magda != null) SyntheticCity.generate(SERVE_CITY_HOUSEHOLDS, SERVE_CITY_SEED).registerWith(run.magda).registerAll(Personas.everyone());
-            out.println(run.functions.invokeJson(spec, event));
+            // the sample events' placeholders (${INSZ}, ${PERIOD}, …): the local run's sample residents, today, fresh ids
+            String queueArn = spec.sqsSources().isEmpty() ? null : run.aws.resources().queueArns().get(spec.sqsSources().get(0).queueLogicalId());
+            out.println(run.functions.invokeJson(spec, SampleEvents.fill(event, spec.logicalId(), queueArn)));
         }
         return 0;
     }
@@ -284,14 +350,18 @@ public final class Main {
         }
         System.setProperty("proactief.roster.file", roster.toAbsolutePath().toString());
         try (LocalRun run = LocalRun.runningOrEmbedded("trigger", o.get("magda-keystore", null))) {
-            FunctionSpec spec = run.functions.specs().stream().filter(s -> !s.schedules().isEmpty()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("template.yaml has no scheduled function"));
+            FunctionSpec spec = run.functions.find("VoucherRunFunction")
+                    .orElseThrow(() -> new IllegalStateException("template.yaml has no VoucherRunFunction"));
             if (run.magda != null) city.registerWith(run.magda).registerAll(Personas.everyone());
             String input = "{\"scheme\":\"waste-bags\",\"period\":\"" + period + "\",\"runId\":\"manual-" + System.currentTimeMillis() + "\"}";
             try {
                 out.println(run.functions.invokeJson(spec, input));
             } catch (IllegalArgumentException refused) { // e.g. a period whose status date lies after today
                 throw new Options.UsageException("trigger: " + refused.getMessage());
+            }
+            // a run short of time goes on in invocations of its own (from a page token): the roster is done when they are
+            if (!run.awaitAsynchronousInvocations(DRAIN_TIMEOUT)) {
+                throw new IllegalStateException("the voucher run's continuations still run after " + DRAIN_TIMEOUT.toMinutes() + " minutes");
             }
             if (run.backend != LocalRun.Backend.SERVE) {
                 // no serve to process the fan-out: do it here, as the event source mapping would

@@ -66,6 +66,29 @@ class AttachedToServeTest {
         }
     }
 
+    /** Each sample event of the repository, as it is, through {@code invoke}: the launcher fills its placeholders. */
+    @Test
+    void every_sample_event_works_with_invoke_as_it_is() throws Exception {
+        Map<String, String> functionOf = Map.of("check-api", "check-api", "invoice-discounter", "invoice-discounter");
+        java.util.List<Path> events = new java.util.ArrayList<>();
+        for (String module : java.util.List.of("check-api", "invoice-discounter", "voucher-issuer")) {
+            try (var files = Files.list(be.proactief.testkit.ProjectPaths.root().resolve("functions/" + module + "/src/test/resources/events"))) {
+                files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(events::add);
+            }
+        }
+        assertThat(events).hasSizeGreaterThanOrEqualTo(13);
+        for (Path event : events) {
+            String module = event.getParent().getParent().getParent().getParent().getParent().getFileName().toString();
+            String function = functionOf.getOrDefault(module, event.getFileName().toString().startsWith("sqs-") ? "VoucherWorkFunction" : "VoucherRunFunction");
+            out.reset();
+            err.reset();
+            assertThat(run("invoke", function, "--event", event.toString())).as(event + ": " + err.toString(StandardCharsets.UTF_8)).isZero();
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(printed).as(event.toString()).isNotBlank().doesNotContain("${").doesNotContain("\"statusCode\":5");
+            if (module.equals("check-api")) assertThat(printed).as(event.toString()).containsPattern("\"statusCode\":(200|201|204|404)");
+        }
+    }
+
     @Test
     void trigger_attaches_to_the_running_serve_which_processes_the_fan_out() throws Exception {
         Path roster = Files.writeString(Files.createTempFile("roster", ".jsonl"), "{\"householdId\":\"HH-ATTACHED-1\",\"members\":[{\"insz\":\""

@@ -19,7 +19,7 @@ import java.util.Map;
  * </ul>
  * A malformed value stops the start with a message naming the setting and the scheme, never a secret.
  */
-final class SubjectKeySecrets {
+public final class SubjectKeySecrets {
 
     /** The key rings themselves, as JSON: for the local run and tests (refused on Lambda). */
     static final String SETTING = "PROACTIEF_SUBJECT_KEYS";
@@ -42,7 +42,7 @@ final class SubjectKeySecrets {
         return parse(text, mapper, SECRET_SETTING + " (secret '" + secretName + "')");
     }
 
-    static SubjectKeys parse(String json, JsonMapper mapper) {
+    public static SubjectKeys parse(String json, JsonMapper mapper) {
         return parse(json, mapper, SETTING);
     }
 
