@@ -99,6 +99,8 @@ public final class Main {
         System.setProperty("proactief.audit.level", "OFF");
         DemoReport report = new Demo(households, seed, out, keystore).run();
         out.print(report.render());
+        out.println("The desk and caseworker console: run ./proactief serve and open the CONSOLE= address it prints "
+                + "(http://localhost:8080/console/), then sign in as baliemedewerker or dossierbeheerder.");
         return 0;
     }
 

@@ -103,4 +103,11 @@ class CommandLineTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"period\":\"2026\"", "\"householdsEnqueued\":" + Main.SERVE_CITY_HOUSEHOLDS,
                 "processed: ");
     }
+
+    @Test
+    void the_demo_ends_by_saying_how_to_open_the_console() {
+        assertThat(run("demo", "--households", "8")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse(""))
+                .startsWith("The desk and caseworker console: run ./proactief serve and open the CONSOLE= address it prints");
+    }
 }
