@@ -82,4 +82,22 @@ class LambdaRefusesDevelopmentKeysTest {
         for (Throwable t = refused; t != null; t = t.getCause()) chain.append(t.getMessage()).append('\n');
         assertThat(chain.toString()).contains("PROACTIEF_DEV_SUBJECT_KEY is for local runs").contains("AWS_LAMBDA_FUNCTION_NAME=proactief-" + function);
     }
+
+    @org.junit.jupiter.api.Test
+    void check_api_on_lambda_refuses_the_local_runs_token_key() {
+        Map<String, Object> settings = asOnLambda("check-api");
+        settings.remove("proactief.dev.subject.key");
+        settings.put("proactief.subject.keys.secret", "proactief/subject-keys");
+        secrets.put("proactief/subject-keys", "{\"uitpas-kansentarief\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\",\"school-discount\":\""
+                + Base64.getEncoder().encodeToString(new byte[32]) + "\",\"waste-bags\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}");
+        settings.put("proactief.dev.jwt.key", LocalRun.DEV_JWT_KEY);
+        Throwable refused = catchThrowable(() -> TemplateEnvironment.withSystemProperties(settings, () -> {
+            try (CheckApiHandler started = new CheckApiHandler()) {
+                return started;
+            }
+        }));
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = refused; t != null; t = t.getCause()) chain.append(t.getMessage()).append('\n');
+        assertThat(chain.toString()).contains("PROACTIEF_DEV_JWT_KEY is for local runs");
+    }
 }

@@ -3,6 +3,7 @@ package be.proactief.aws.logging;
 import be.proactief.aws.audit.Json;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 
@@ -24,6 +25,20 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
     /** micronaut-function-aws's logging-context key of the X-Ray trace id. */
     public static final String TRACE_ID = "AWS-XRAY-TRACE-ID";
 
+    /** The exception and its causes, {@code Class: message <- Class: message}, anything that may be a national number masked. */
+    static String causes(IThrowableProxy thrown) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (IThrowableProxy t = thrown; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (depth > 0) out.append(" <- ");
+            out.append(t.getClassName());
+            if (t.getMessage() != null) out.append(": ").append(t.getMessage());
+            StackTraceElementProxy[] frames = t.getStackTraceElementProxyArray();
+            if (depth == 0 && frames != null && frames.length > 0) out.append(" at ").append(frames[0].getStackTraceElement());
+        }
+        return be.proactief.core.insz.Insz.redact(out.toString());
+    }
+
     @Override
     public String doLayout(ILoggingEvent event) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -35,7 +50,7 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
             fields.put("traceId", context.get(TRACE_ID));
         }
         IThrowableProxy thrown = event.getThrowableProxy();
-        if (thrown != null) fields.put("exception", thrown.getClassName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+        if (thrown != null) fields.put("exception", causes(thrown));
         String message = event.getFormattedMessage();
         String head = Json.object(fields);
         if (message != null && message.length() > 2 && message.startsWith("{\"") && message.endsWith("}") && message.indexOf('\n') < 0) {

@@ -43,6 +43,12 @@ class LambdaLogConfiguratorTest {
         event.setMDCPropertyMap(java.util.Map.of("AWSRequestId", "req-7"));
         assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8))
                 .isEqualTo("{\"level\":\"INFO\",\"logger\":\"proactief.audit\",\"requestId\":\"req-7\",\"audit\":\"CHECK\"}" + System.lineSeparator());
+        LoggingEvent failed = new LoggingEvent("x", context.getLogger("be.proactief.x"), Level.ERROR, "failed",
+                new IllegalStateException("outer", new IllegalArgumentException("INSZ 85073003328 refused")), null);
+        failed.setMDCPropertyMap(java.util.Map.of());
+        assertThat(new String(encoder.encode(failed), StandardCharsets.UTF_8)).as("the causes, the number masked")
+                .contains("\"exception\":\"java.lang.IllegalStateException: outer at ", " <- java.lang.IllegalArgumentException: INSZ ")
+                .doesNotContain("85073003328");
         LoggingEvent plain = new LoggingEvent("x", context.getLogger("be.proactief.x"), Level.WARN, "a \"quoted\" line", null, null);
         plain.setMDCPropertyMap(java.util.Map.of());
         assertThat(new String(encoder.encode(plain), StandardCharsets.UTF_8))

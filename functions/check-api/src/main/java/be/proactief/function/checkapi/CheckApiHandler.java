@@ -33,6 +33,7 @@ public class CheckApiHandler extends APIGatewayV2HTTPEventFunction {
      */
     private void buildControllers() {
         applicationContext.getBeansOfType(Object.class, io.micronaut.inject.qualifiers.Qualifiers.byStereotype(io.micronaut.http.annotation.Controller.class));
+        applicationContext.getBean(be.proactief.function.checkapi.security.ScopeFilter.class);
     }
 
     /** SnapStart priming sends its synthetic requests through this function (no Lambda context). */

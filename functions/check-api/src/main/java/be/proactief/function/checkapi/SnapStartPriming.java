@@ -42,14 +42,11 @@ public class SnapStartPriming implements OrderedResource {
     private final SchemeCatalog catalog;
     private final JsonMapper json;
     private final Clock clock;
-    private final be.proactief.aws.wiring.SubjectKeyRefresh subjectKeys;
     private final AtomicInteger primed = new AtomicInteger();
     private final List<Integer> primedStatuses = new CopyOnWriteArrayList<>();
     private volatile Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
 
-    public SnapStartPriming(DecisionStore decisions, SocialStatusSource platform, SchemeCatalog catalog, JsonMapper json, Clock clock,
-                            be.proactief.aws.wiring.SubjectKeyRefresh subjectKeys) {
-        this.subjectKeys = subjectKeys;
+    public SnapStartPriming(DecisionStore decisions, SocialStatusSource platform, SchemeCatalog catalog, JsonMapper json, Clock clock) {
         this.decisions = decisions;
         this.platform = platform;
         this.catalog = catalog;
@@ -86,11 +83,8 @@ public class SnapStartPriming implements OrderedResource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // the subject keys of the snapshot may be older than the secret (a rotation since): read it again. A secret that
-        // cannot be read fails the restore, naming the setting, rather than deciding under a key the city replaced.
-        // Nothing else to refresh: the SDK resolves credentials per call, the platform client holds no session.
-        subjectKeys.refresh();
-        LOG.info("restored from the snapshot: subject keys read again");
+        // nothing else to refresh: the subject keys are read again by SubjectKeysAfterRestore (every function), the SDK
+        // resolves credentials per call, the platform client holds no session
     }
 
     int timesPrimed() {

@@ -45,7 +45,7 @@ class LogLinesTest {
         List<String> lines = events.stream().filter(e -> !e.getLoggerName().equals("proactief.metrics")).map(layout::doLayout).toList();
         assertThat(lines).filteredOn(l -> l.contains("\"audit\":\"CHECK\"")).singleElement().satisfies(l -> {
             assertThat(l).startsWith("{\"level\":\"INFO\",\"logger\":\"proactief.audit\",\"requestId\":\"req-check-1\",\"traceId\":\"1-67484c2e-3f1b7c2a5e9d4b6a1c8e0f27\"")
-                    .contains("\"subject\":\"s_").endsWith("}" + System.lineSeparator());
+                    .contains("\"subject\":\"s_", "\"caller\":\"uitpas-desk\"", "\"application\":\"uitpas-desk\"").endsWith("}" + System.lineSeparator());
             assertThat((Object) new org.yaml.snakeyaml.Yaml().load(l)).as("one JSON object").isInstanceOf(Map.class);
         });
         assertThat(String.join("", lines)).doesNotContain(resident.insz().digits());

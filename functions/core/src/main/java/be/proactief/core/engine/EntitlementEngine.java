@@ -99,7 +99,7 @@ public final class EntitlementEngine {
         DecisionResult decided = decide(scheme, period, date, subject, request.insz(), request.origin());
         // about a status date after today, whatever decided it (an override, a forecast, no answer): provisional
         DecisionResult result = inTheFuture(period) && !decided.provisional() ? decided.asProvisional() : decided;
-        audit(request.caller(), "CHECK", result, subject);
+        audit(new be.proactief.core.audit.Actor(request.caller(), request.application()), "CHECK", result, subject);
         return result;
     }
 
@@ -393,12 +393,16 @@ public final class EntitlementEngine {
     }
 
     private void audit(String caller, String action, DecisionResult r, SubjectKey subject) {
+        audit(be.proactief.core.audit.Actor.application(caller), action, r, subject);
+    }
+
+    private void audit(be.proactief.core.audit.Actor who, String action, DecisionResult r, SubjectKey subject) {
         Decision d = r.decision();
-        audit.record(new AuditEvent(clock.instant(), action, caller, r.scheme().id(), r.scheme().version(), r.period().id(),
+        audit.record(new AuditEvent(clock.instant(), action, null, r.scheme().id(), r.scheme().version(), r.period().id(),
                 r.outcome().name(), d == null ? null : d.tier(), d == null ? null : d.basis().name(),
                 d == null ? null : d.platformReference(), d == null ? null : d.decisionId(), d == null ? null : d.overrideId(),
                 r.outcome() == Outcome.REVIEW ? (r.reviewCase() == null ? "provisional" : "review case " + r.reviewCase().caseId()) + " "
                         + r.reviewReason() + " " + r.platformCodes() : r.unknownDetail(),
-                r.platformCalls() > 0 ? registrationOf(r.scheme()) : null).about(subject));
+                r.platformCalls() > 0 ? registrationOf(r.scheme()) : null).by(who).about(subject));
     }
 }

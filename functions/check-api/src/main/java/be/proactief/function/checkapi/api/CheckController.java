@@ -51,7 +51,7 @@ public class CheckController {
         LocalDate date = fields.dateWithin("date", in.date(), today.minusYears(YEARS_BACK), today.plusYears(YEARS_AHEAD));
         fields.check();
         Caller caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class).orElseThrow();
-        DecisionResult result = engine.decide(DecisionRequest.onDate(insz, scheme, date, caller.id()));
+        DecisionResult result = engine.decide(DecisionRequest.onDate(insz, scheme, date, caller.id()).by(caller.actor()));
         MutableHttpResponse<Responses.CheckResponse> response = HttpResponse.ok(Responses.CheckResponse.of(result, clock.instant().toString()));
         if (result.outcome() == Outcome.UNKNOWN) {
             response.header("Retry-After", Long.toString(Math.max(1, result.retryAfter().toSeconds())));

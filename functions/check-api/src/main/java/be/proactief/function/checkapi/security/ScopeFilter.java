@@ -32,6 +32,12 @@ public class ScopeFilter {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     public static final String OPENAPI_PATH = "/v1/openapi.json";
 
+    /** The local run's token key was once read here; on Lambda it may not even be set (the authorizer checks the tokens). */
+    public ScopeFilter(be.proactief.aws.wiring.Settings settings) {
+        be.proactief.aws.wiring.LocalOnly.refuseOnLambda(settings, "PROACTIEF_DEV_JWT_KEY",
+                "unset it; on AWS the API Gateway JWT authorizer checks the city's tokens");
+    }
+
     @RequestFilter
     @io.micronaut.core.annotation.Nullable
     public HttpResponse<Problem> authorize(HttpRequest<?> request) {
