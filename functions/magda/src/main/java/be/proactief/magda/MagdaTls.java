@@ -33,7 +33,7 @@ public final class MagdaTls {
             }
             TrustManagerFactory tmf = null;
             if (config.trustStore() != null) {
-                KeyStore ts = load(config.trustStore(), "truststore");
+                KeyStore ts = load(config.trustStore(), "MAGDA_TRUSTSTORE");
                 tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 tmf.init(ts);
             }
@@ -45,20 +45,20 @@ public final class MagdaTls {
         }
     }
 
-    private static KeyStore load(MagdaConfig.StoreRef ref, String what) {
+    /** @param setting the setting that names the store ({@code MAGDA_TRUSTSTORE}): every message names it, and its password and type settings */
+    private static KeyStore load(MagdaConfig.StoreRef ref, String setting) {
         try (InputStream in = Files.newInputStream(ref.path())) {
             KeyStore store = KeyStore.getInstance(ref.type());
             store.load(in, ref.password().toCharArray());
             if (store.size() == 0) {
-                throw new IllegalStateException("MAGDA " + what + " " + ref.path() + " holds no entries");
+                throw new IllegalStateException(setting + ": the store " + ref.path() + " holds no entries");
             }
             return store;
         } catch (IOException e) {
-            throw new IllegalStateException("MAGDA " + what + " " + ref.path() + " (" + ref.type()
-                    + ") cannot be read: wrong password, wrong type or damaged file (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(setting + ": the store " + ref.path() + " (" + ref.type() + ") cannot be read: wrong password ("
+                    + setting + "_PASSWORD), wrong type (" + setting + "_TYPE) or damaged file (" + e.getMessage() + ")", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("MAGDA " + what + " " + ref.path() + " (" + ref.type()
-                    + ") cannot be loaded: " + e.getMessage(), e);
+            throw new IllegalStateException(setting + ": the store " + ref.path() + " (" + ref.type() + ") cannot be loaded: " + e.getMessage(), e);
         }
     }
 }

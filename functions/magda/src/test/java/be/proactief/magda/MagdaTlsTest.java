@@ -49,4 +49,13 @@ class MagdaTlsTest {
                 .hasMessageContaining("wrong password")
                 .hasMessageNotContaining("wrong-password");
     }
+
+    @Test
+    void a_truststore_with_a_wrong_password_stops_the_start_naming_its_settings_without_the_password(@TempDir Path dir) throws Exception {
+        Path store = keystore(dir);
+        MagdaConfig config = MagdaConfig.defaults(HTTPS, "gent.be", "1303").withTls(null, new MagdaConfig.StoreRef(store, "not-the-password", "PKCS12"));
+        assertThatThrownBy(() -> MagdaTls.sslContext(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("MAGDA_TRUSTSTORE: the store ").hasMessageContaining("wrong password (MAGDA_TRUSTSTORE_PASSWORD)")
+                .hasMessageNotContaining("not-the-password");
+    }
 }
