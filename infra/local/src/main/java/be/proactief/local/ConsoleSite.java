@@ -183,7 +183,8 @@ final class ConsoleSite {
         return ("{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    /** One answer: status, content type, and the body (none for null or empty); the gateway answers through this too. */
+    static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, body == null || body.length == 0 ? -1 : body.length);
         if (body != null && body.length > 0) {

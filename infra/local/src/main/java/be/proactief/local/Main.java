@@ -259,10 +259,7 @@ public final class Main {
             throw new Options.UsageException("pseudonyms: " + be.proactief.core.insz.Insz.redact(e.getMessage()));
         }
         List<String> all = new java.util.ArrayList<>();
-        String dir = env.get("PROACTIEF_SCHEMES_DIR");
-        be.proactief.core.scheme.SchemeCatalog catalog = dir == null || dir.isBlank() ? be.proactief.core.scheme.SchemeCatalog.loadDefaults(env::get)
-                : be.proactief.core.scheme.SchemeCatalog.loadDirectory(java.nio.file.Path.of(dir), env::get);
-        for (String scheme : catalog.ids()) {
+        for (String scheme : be.proactief.core.scheme.SchemeCatalog.load(env::get).ids()) {
             be.proactief.core.subject.SubjectKey key;
             try {
                 key = keys.person(scheme, insz);

@@ -78,9 +78,7 @@ class LambdaRefusesDevelopmentKeysTest {
             }
         }));
         assertThat(refused).as(function + " started with the development key").isNotNull();
-        StringBuilder chain = new StringBuilder();
-        for (Throwable t = refused; t != null; t = t.getCause()) chain.append(t.getMessage()).append('\n');
-        assertThat(chain.toString()).contains("PROACTIEF_DEV_SUBJECT_KEY is for local runs").contains("AWS_LAMBDA_FUNCTION_NAME=proactief-" + function);
+        assertThat(messages(refused)).contains("PROACTIEF_DEV_SUBJECT_KEY is for local runs").contains("AWS_LAMBDA_FUNCTION_NAME=proactief-" + function);
     }
 
     @org.junit.jupiter.api.Test
@@ -96,8 +94,13 @@ class LambdaRefusesDevelopmentKeysTest {
                 return started;
             }
         }));
+        assertThat(messages(refused)).contains("PROACTIEF_DEV_JWT_KEY is for local runs");
+    }
+
+    /** The messages of a start failure and its causes, one per line. */
+    static String messages(Throwable refused) {
         StringBuilder chain = new StringBuilder();
         for (Throwable t = refused; t != null; t = t.getCause()) chain.append(t.getMessage()).append('\n');
-        assertThat(chain.toString()).contains("PROACTIEF_DEV_JWT_KEY is for local runs");
+        return chain.toString();
     }
 }

@@ -52,11 +52,9 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) fields.put("exception", causes(thrown));
         String message = event.getFormattedMessage();
-        String head = Json.object(fields);
-        if (message != null && message.length() > 2 && message.startsWith("{\"") && message.endsWith("}") && message.indexOf('\n') < 0) {
-            return head.substring(0, head.length() - 1) + "," + message.substring(1) + CoreConstants.LINE_SEPARATOR;
-        }
-        fields.put("message", message);
-        return Json.object(fields) + CoreConstants.LINE_SEPARATOR;
+        boolean object = message != null && message.length() > 2 && message.startsWith("{\"") && message.endsWith("}") && message.indexOf('\n') < 0;
+        if (!object) fields.put("message", message);
+        String line = Json.object(fields);
+        return (object ? line.substring(0, line.length() - 1) + "," + message.substring(1) : line) + CoreConstants.LINE_SEPARATOR;
     }
 }

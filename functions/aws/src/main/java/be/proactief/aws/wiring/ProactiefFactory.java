@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,9 +50,7 @@ public class ProactiefFactory {
     /** The shipped schemes, or the city's own folder ({@code PROACTIEF_SCHEMES_DIR}); a broken file stops the start. */
     @Singleton
     SchemeCatalog schemeCatalog(Settings settings) {
-        return settings.get("PROACTIEF_SCHEMES_DIR")
-                .map(dir -> SchemeCatalog.loadDirectory(Path.of(dir), name -> settings.get(name).orElse(null)))
-                .orElseGet(() -> SchemeCatalog.loadDefaults(name -> settings.get(name).orElse(null)));
+        return SchemeCatalog.load(name -> settings.get(name).orElse(null));
     }
 
     /**

@@ -2,13 +2,10 @@ package be.proactief.aws.metrics;
 
 import be.proactief.core.audit.AuditEvent;
 import be.proactief.core.scheme.SchemeCatalog;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import be.proactief.testkit.LogCapture;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,24 +57,16 @@ class MetricsTest {
 
     @Test
     void dimensions_come_from_fixed_sets_never_from_what_a_caller_sent() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger("proactief.metrics");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        logger.addAppender(lines);
-        try {
+        List<String> lines;
+        try (LogCapture logs = new LogCapture()) {
             MeteredAuditLog audit = new MeteredAuditLog(e -> { }, metrics);
             audit.record(new AuditEvent(AT, "CHECK", "desk", "waste-bags", 1, "2027", "UNKNOWN", null, null, null, null, null, null));
             audit.record(new AuditEvent(AT, "CHECK", "desk", "85.07.30-033.28 <script>", 1, "2027", "ENTITLED", null, null, null, null, null, null));
             audit.record(new AuditEvent(AT, "DECISIONS_SEARCHED", "cw", "waste-bags", 1, null, null, null, null, null, null, null, null));
-        } finally {
-            logger.detachAppender(lines);
-            logger.setLevel(level);
+            lines = logs.lines("proactief.metrics");
         }
-        assertThat(lines.list).hasSize(2);
-        assertThat(parse(lines.list.get(0).getFormattedMessage())).containsEntry("Scheme", "waste-bags").containsEntry("Outcome", "UNKNOWN")
-                .containsEntry("Checks", 1);
-        assertThat(parse(lines.list.get(1).getFormattedMessage())).containsEntry("Scheme", Metrics.OTHER).containsEntry("Outcome", "ENTITLED");
+        assertThat(lines).hasSize(2);
+        assertThat(parse(lines.get(0))).containsEntry("Scheme", "waste-bags").containsEntry("Outcome", "UNKNOWN").containsEntry("Checks", 1);
+        assertThat(parse(lines.get(1))).containsEntry("Scheme", Metrics.OTHER).containsEntry("Outcome", "ENTITLED");
     }
 }

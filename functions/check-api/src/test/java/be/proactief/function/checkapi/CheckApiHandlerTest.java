@@ -182,20 +182,12 @@ class CheckApiHandlerTest {
     @Test
     void every_search_writes_who_looked_whom_up_and_why_in_its_audit_line() {
         Insz resident = Insz.of(85, 64, 3, 302, false);
-        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("proactief.audit");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
-        lines.start();
-        ch.qos.logback.classic.Level level = audit.getLevel();
-        audit.setLevel(ch.qos.logback.classic.Level.INFO);
-        audit.addAppender(lines);
-        try {
+        List<String> written;
+        try (be.proactief.testkit.LogCapture logs = new be.proactief.testkit.LogCapture()) {
             assertThat(invoke(events.load("search-overrides.json", Map.of("INSZ", resident.digits()))).getStatusCode()).isEqualTo(200);
             assertThat(invoke(events.load("search-decisions.json", Map.of("INSZ", resident.digits()))).getStatusCode()).isEqualTo(200);
-        } finally {
-            audit.detachAppender(lines);
-            audit.setLevel(level);
+            written = logs.lines("proactief.audit");
         }
-        List<String> written = lines.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
         assertThat(written).filteredOn(l -> l.contains("\"OVERRIDES_SEARCHED\"")).as("one line per scheme searched").hasSize(3)
                 .allSatisfy(l -> assertThat(l).contains("\"caller\":\"" + CASEWORKER + "\"", "\"application\":\"caseworker-console\"",
                         "\"purpose\":\"APPEAL\"", "\"subject\":\"s_"));

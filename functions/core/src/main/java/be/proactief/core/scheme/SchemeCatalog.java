@@ -27,11 +27,19 @@ import java.util.stream.Stream;
 public final class SchemeCatalog {
 
     private static final String INDEX = "schemes/index.txt";
+    /** A folder of the city's own scheme files, read instead of the shipped ones. */
+    public static final String DIRECTORY_SETTING = "PROACTIEF_SCHEMES_DIR";
 
     private final Map<String, TreeMap<Integer, SchemeVersion>> byId;
 
     private SchemeCatalog(Map<String, TreeMap<Integer, SchemeVersion>> byId) {
         this.byId = byId;
+    }
+
+    /** The city's own folder when {@value #DIRECTORY_SETTING} names one in {@code config}, else the shipped schemes. */
+    public static SchemeCatalog load(Function<String, String> config) {
+        String dir = config.apply(DIRECTORY_SETTING);
+        return dir == null || dir.isBlank() ? loadDefaults(config) : loadDirectory(Path.of(dir), config);
     }
 
     /** The schemes shipped with Proactief; {@code ${NAME:default}} placeholders resolve against {@code config}. */

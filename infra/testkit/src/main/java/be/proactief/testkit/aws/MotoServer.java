@@ -2,7 +2,6 @@ package be.proactief.testkit.aws;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,12 +42,7 @@ public final class MotoServer implements AutoCloseable {
 
     public static MotoServer start() {
         Path moto = executable().orElseThrow(() -> new IllegalStateException(missing()));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        int port = Dynalite.freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
             Process process = new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
